@@ -1,0 +1,39 @@
+// Flat ESLint config: typescript-eslint strictTypeChecked, zero warnings, and the module boundaries of STYLE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', '.bench/**', '.e2e/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'node:fs', 'fs', 'node:child_process', 'child_process', 'node:worker_threads', 'worker_threads', 'node:http', 'node:https', 'node:net'],
+        patterns: ['vscode-languageserver/*', 'vscode-languageclient/*', '**/cli/**', '**/server/**', '**/extension/**'],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient'], patterns: ['**/extension/**'] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient'], patterns: ['**/extension/**', '**/cli/**'] }] },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode-languageserver', 'web-tree-sitter'], patterns: ['**/engine/**', '**/server/**', '**/cli/**'] }] },
+  },
+);

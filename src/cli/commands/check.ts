@@ -1,0 +1,118 @@
+// `mlready check`: lint, optionally fix, print in the chosen format, and exit 0, 1 or 2.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyFixes } from '../../engine/fixes.js';
+import { formatGithub } from '../../engine/formatters/github.js';
+import { formatJson } from '../../engine/formatters/json.js';
+import { formatMarkdown } from '../../engine/formatters/markdown.js';
+import { formatSarif } from '../../engine/formatters/sarif.js';
+import { formatStylish } from '../../engine/formatters/stylish.js';
+import type { ReportInput } from '../../engine/formatters/types.js';
+import { RULES } from '../../engine/rules/index.js';
+import type { Fix } from '../../engine/types.js';
+import { VERSION } from '../../engine/version.js';
+import { UsageError, type ParsedArgs } from '../args.js';
+import { runCheck, type CliRun, type RunOptions } from '../run.js';
+import type { Io } from '../io.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
+const MAX_FIX_PASSES = 10;
+
+export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const format = String(args.flags.get('--format') ?? 'stylish');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'; use one of: ${FORMATS.join(', ')}`);
+  const maxWarningsFlag = args.flags.get('--max-warnings');
+  const maxWarnings = maxWarningsFlag === undefined ? -1 : Number(maxWarningsFlag);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number');
+  const threadsFlag = args.flags.get('--threads');
+  const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads takes a whole number (0 = no worker threads)');
+  const options: RunOptions = {
+    paths: args.positionals,
+    useBaseline: !args.flags.has('--no-baseline'),
+    cache: !args.flags.has('--no-cache'),
+    ...(typeof args.flags.get('--config') === 'string' ? { configFile: String(args.flags.get('--config')) } : {}),
+    ...(typeof args.flags.get('--baseline') === 'string' ? { baselineFile: String(args.flags.get('--baseline')) } : {}),
+    ...(typeof args.flags.get('--cache-location') === 'string' ? { cacheLocation: String(args.flags.get('--cache-location')) } : {}),
+    ...(threads === undefined ? {} : { threads }),
+    ...(io.stderrIsTTY ? { onProgress: io.progress } : {}),
+  };
+  let result = await runCheck(options);
+  io.clearProgress();
+  printConfigWarnings(result, io);
+  if (args.flags.has('--fix') || args.flags.has('--unsafe-fixes')) {
+    // Overlapping fixes wait for the next pass, after a re-lint of the fixed text (cached runs are cheap).
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      if (applyFixesOnce(result, args.flags.has('--unsafe-fixes'), io) === 0) break;
+      result = await runCheck(options);
+    }
+  }
+  const { run } = result;
+  for (const e of run.ruleErrors) io.stderr(`mlready: rule ${e.ruleId} failed on ${e.file}; its findings there are missing. Please report this:\n${e.message}\n`);
+  const quiet = args.flags.has('--quiet');
+  const findings = quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
+  const input: ReportInput = { findings, skipped: run.skipped, lintedFiles: run.lintedFiles, suppressed: run.suppressed, baselined: run.baselined, rules: RULES, toolVersion: VERSION, texts: run.texts };
+  const output = render(format, input, io.stdoutColor);
+  const outFile = args.flags.get('--output-file');
+  if (typeof outFile === 'string') writeFileSync(outFile, output);
+  else io.stdout(output);
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`mlready: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function render(format: string, input: ReportInput, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(input);
+    case 'sarif':
+      return formatSarif(input);
+    case 'github':
+      return formatGithub(input);
+    case 'markdown':
+      return formatMarkdown(input);
+    default:
+      return formatStylish(input, { color });
+  }
+}
+
+export function printConfigWarnings(result: CliRun, io: Io): void {
+  for (const w of result.config.warnings) io.stderr(`${w.file}:${w.line + 1}:${w.column + 1}: warning: ${w.message}\n`);
+}
+
+/**
+ * Applies one pass of fixes, file by file. Notebooks are left to the editor: rewriting notebook JSON from
+ * the CLI could reformat a file the user did not ask to reformat. A file changed on disk since it was read
+ * is not written. Returns the number of files written.
+ */
+function applyFixesOnce(result: CliRun, unsafe: boolean, io: Io): number {
+  const byFile = new Map<string, Fix[]>();
+  for (const f of result.run.findings) {
+    if (!f.fix || (f.fix.safety !== 'safe' && !unsafe) || f.cell !== undefined || f.file.endsWith('.ipynb')) continue;
+    const list = byFile.get(f.file) ?? [];
+    list.push(f.fix);
+    byFile.set(f.file, list);
+  }
+  let written = 0;
+  for (const [file, fixes] of byFile) {
+    const original = result.run.texts.get(file);
+    if (original === undefined) continue;
+    const { text } = applyFixes(original, fixes);
+    if (text === original) continue;
+    const path = join(result.root, file);
+    const onDisk = readFileSync(path, 'utf8');
+    const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
+    if (onDisk.slice(bom.length) !== original) {
+      io.stderr(`mlready: ${file} changed on disk while linting; not fixed.\n`);
+      continue;
+    }
+    writeFileSync(path, bom + text);
+    written++;
+  }
+  return written;
+}

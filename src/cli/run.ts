@@ -1,0 +1,103 @@
+// Shared by `check` and `baseline`: find the config and root, pick an executor and cache, and run the engine.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseBaseline, type Baseline } from '../engine/baseline.js';
+import { loadConfig } from '../engine/config/load.js';
+import { SettingsResolver, type FileSettings } from '../engine/config/resolve.js';
+import type { ResolvedConfig } from '../engine/config/types.js';
+import { InProcessExecutor } from '../engine/executor.js';
+import { runLint, type FileExecutor, type FileTask, type LintRun } from '../engine/linter.js';
+import type { FileLintResult } from '../engine/lint-file.js';
+import { PythonParser } from '../engine/parsers/python.js';
+import type { ProjectModel } from '../engine/project.js';
+import { RULES } from '../engine/rules/index.js';
+import { VERSION } from '../engine/version.js';
+import { UsageError } from './args.js';
+import { DiskCache } from './cache.js';
+import { readGrammarBinaries } from './grammar.js';
+import { NodeFileSystem } from './node-fs.js';
+import { WorkerPoolExecutor } from './worker-pool.js';
+
+export interface RunOptions {
+  readonly paths: readonly string[];
+  readonly configFile?: string;
+  readonly baselineFile?: string;
+  readonly useBaseline: boolean;
+  readonly cache: boolean;
+  readonly cacheLocation?: string;
+  readonly threads?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface CliRun {
+  readonly run: LintRun;
+  readonly config: ResolvedConfig;
+  readonly settings: SettingsResolver;
+  readonly root: string;
+}
+
+/** `/`-separated absolute path, as the engine expects. */
+export function toEnginePath(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+export async function runCheck(options: RunOptions): Promise<CliRun> {
+  const fs = new NodeFileSystem();
+  const paths = (options.paths.length ? options.paths : ['.']).map((p) => resolve(p));
+  for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or directory: ${p}`);
+  const first = paths[0] ?? process.cwd();
+  const start = statSync(first).isDirectory() ? first : dirname(first);
+  const config = await loadConfig(fs, toEnginePath(start), RULES, options.configFile ? toEnginePath(resolve(options.configFile)) : undefined);
+  const root = config.root;
+  const include = paths.map((p) => toEnginePath(relative(root, p)));
+  for (const [i, rel] of include.entries()) {
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`${paths[i] ?? rel} is outside the project root ${root} (where the config or the repository root is)`);
+  }
+  const baseline = options.useBaseline ? readBaseline(options.baselineFile ? resolve(options.baselineFile) : config.baseline ? join(root, config.baseline) : undefined, options.baselineFile !== undefined) : undefined;
+  const settings = new SettingsResolver(config, RULES);
+  const cache = options.cache ? new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load() : undefined;
+  const executor = new AdaptiveExecutor(options.threads, options.onProgress);
+  const run = await runLint({
+    fs,
+    root,
+    settings,
+    executor,
+    include: include.map((p) => (p === '' ? '.' : p)),
+    version: VERSION,
+    ...(cache ? { cache } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
+  cache?.save();
+  return { run, config, settings, root };
+}
+
+function readBaseline(path: string | undefined, explicit: boolean): Baseline | undefined {
+  if (path === undefined) return undefined;
+  if (!existsSync(path)) {
+    if (explicit) throw new UsageError(`baseline file not found: ${path} (create it with 'mlready baseline')`);
+    return undefined;
+  }
+  try {
+    return parseBaseline(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** In-thread for small runs; worker threads when there are enough Python files to pay for their start-up. */
+class AdaptiveExecutor implements FileExecutor {
+  constructor(
+    private readonly threads: number | undefined,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]> {
+    const heavy = tasks.filter((t) => t.kind === 'python' || t.kind === 'notebook').length;
+    const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
+    if (size <= 0) {
+      const python = heavy > 0 ? await PythonParser.load(readGrammarBinaries()) : undefined;
+      return new InProcessExecutor(python).lint(tasks, settings, project);
+    }
+    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project);
+  }
+}

@@ -1,0 +1,38 @@
+// A lint worker thread: loads the parser once, then lints the batches the main thread sends.
+import { parentPort } from 'node:worker_threads';
+import type { FileSettings } from '../engine/config/resolve.js';
+import { lintTask } from '../engine/executor.js';
+import { PythonParser } from '../engine/parsers/python.js';
+import type { ProjectModel } from '../engine/project.js';
+import { readGrammarBinaries } from './grammar.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('worker.js must run as a worker thread');
+
+const post = (message: FromWorker): void => {
+  port.postMessage(message);
+};
+
+let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel } | undefined;
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'init') {
+    PythonParser.load(readGrammarBinaries())
+      .then((python) => {
+        state = { python, settings: message.settings, project: message.project };
+        post({ type: 'ready' });
+      })
+      .catch((error: unknown) => {
+        post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+      });
+    return;
+  }
+  const current = state;
+  if (!current) {
+    post({ type: 'fatal', message: 'worker received tasks before init' });
+    return;
+  }
+  const results = message.tasks.map((task) => lintTask(task, current.settings[task.settingsIndex] ?? new Map(), current.project, current.python));
+  post({ type: 'results', batch: message.batch, results });
+});

@@ -1,0 +1,123 @@
+// Runs the enabled rules over one file: parse once, share it between rules, map notebook positions to cells.
+import type { FileSettings } from './config/resolve.js';
+import type { ProjectModel } from './project.js';
+import { formatMessage, resolveOptions, type Report, type Rule } from './rule.js';
+import { SourceFile, UnreadableFileError } from './source-file.js';
+import { parseSuppressions, type Suppression, type SuppressionProblem } from './suppressions.js';
+import { TextDocument } from './text.js';
+import { SEVERITY_ORDER, type Finding, type FindingSeverity, type Range, type TextEdit } from './types.js';
+
+/** Everything one file contributes to a run; plain data so it can cross threads and live in the cache. */
+export interface FileLintResult {
+  readonly path: string;
+  /** Findings before suppressions and baseline. */
+  readonly findings: readonly Finding[];
+  readonly suppressions: readonly Suppression[];
+  readonly suppressionProblems: readonly SuppressionProblem[];
+  /** Set when the file could not be analysed; the run lists it as skipped. */
+  readonly skipped?: string;
+  /** Rules that threw on this file; the run reports them and goes on. */
+  readonly ruleErrors: readonly { readonly ruleId: string; readonly message: string }[];
+}
+
+/** Lints one file with the rules enabled for it. Never throws. */
+export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel): FileLintResult {
+  const findings: Finding[] = [];
+  const ruleErrors: { ruleId: string; message: string }[] = [];
+  let skipped: string | undefined;
+  try {
+    for (const rule of rules) {
+      const setting = settings.get(rule.id);
+      const severity = setting?.severity ?? 'off';
+      if (severity === 'off' || !rule.fileKinds.includes(file.kind)) continue;
+      const options = resolveOptions(rule, setting?.options);
+      const report = (r: Report<string>): void => {
+        const finding = toFinding(file, rule, severity, r);
+        if (finding) findings.push(finding);
+      };
+      try {
+        rule.check({ file, project, options, report });
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw error;
+        ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    skipped = error.message;
+    findings.length = 0;
+  }
+  const { suppressions, problems } = skipped === undefined ? collectSuppressions(file) : { suppressions: [], problems: [] };
+  return { path: file.path, findings, suppressions, suppressionProblems: problems, ruleErrors, ...(skipped === undefined ? {} : { skipped }) };
+}
+
+function collectSuppressions(file: SourceFile): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+  if (file.kind === 'json' || file.kind === 'data' || file.kind === 'other') return { suppressions: [], problems: [] };
+  if (file.kind === 'notebook') {
+    const suppressions: Suppression[] = [];
+    const problems: SuppressionProblem[] = [];
+    let notebook;
+    try {
+      notebook = file.notebook;
+    } catch {
+      return { suppressions, problems };
+    }
+    for (const cell of notebook?.notebook.cells ?? []) {
+      if (cell.kind !== 'code') continue;
+      const parsed = parseSuppressions(cell.source, cell.index);
+      suppressions.push(...parsed.suppressions);
+      problems.push(...parsed.problems);
+    }
+    return { suppressions, problems };
+  }
+  return parseSuppressions(file.text);
+}
+
+function toFinding(file: SourceFile, rule: Rule, configured: FindingSeverity, r: Report<string>): Finding | undefined {
+  const template = rule.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id '${r.messageId}'`);
+  const severity = r.maxSeverity && SEVERITY_ORDER[r.maxSeverity] < SEVERITY_ORDER[configured] ? r.maxSeverity : configured;
+  let range: Range = r.range;
+  let cell = r.cell;
+  let edits: readonly TextEdit[] | undefined = r.fix?.edits;
+  let lineText: string;
+  const nb = file.kind === 'notebook' ? file.notebook : undefined;
+  if (nb && cell === undefined) {
+    const mapped = nb.map.rangeToCell(range);
+    if (!mapped) return undefined;
+    range = mapped.range;
+    cell = mapped.cell;
+    if (edits) {
+      const mappedEdits: TextEdit[] = [];
+      for (const edit of edits) {
+        const m = nb.map.rangeToCell(edit.range);
+        // A fix whose edit would cross a cell boundary is dropped; the finding stays.
+        if (!m || m.cell !== cell) {
+          edits = undefined;
+          break;
+        }
+        mappedEdits.push({ range: m.range, newText: edit.newText, cell: m.cell });
+      }
+      if (edits) edits = mappedEdits;
+    }
+  }
+  if (nb && cell !== undefined) {
+    lineText = new TextDocument(nb.notebook.cells[cell]?.source ?? '').lineText(range.start.line);
+  } else {
+    lineText = file.doc.lineText(range.start.line);
+  }
+  const fix = r.fix && edits ? { description: r.fix.description, safety: r.fix.safety ?? rule.fix ?? 'unsafe', edits } : undefined;
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    message: formatMessage(template, r.data),
+    file: file.path,
+    range,
+    subject: r.subject ?? lineText.trim().replace(/\s+/g, ' '),
+    ...(cell === undefined ? {} : { cell }),
+    ...(fix ? { fix } : {}),
+    ...(r.related?.length ? { related: r.related } : {}),
+    ...(r.unnecessary ? { tags: ['unnecessary' as const] } : {}),
+  };
+}

@@ -1,0 +1,226 @@
+// Constant folding of Python path and string expressions, and the argument list of a call.
+import type { Node } from 'web-tree-sitter';
+import type { ImportTable } from './imports.js';
+
+/** A folded string: `exact` is false when some part was unknown and stands as `*`. */
+export interface FoldedString {
+  readonly value: string;
+  readonly exact: boolean;
+}
+
+/** The arguments of a call, by position and keyword. */
+export interface CallArguments {
+  readonly positional: readonly Node[];
+  readonly keywords: ReadonlyMap<string, Node>;
+  /** `*args` or `**kwargs` present: any keyword may be passed without being written. */
+  readonly hasSplat: boolean;
+}
+
+export function callArguments(call: Node): CallArguments {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let hasSplat = false;
+  const args = call.childForFieldName('arguments');
+  if (args?.type === 'argument_list') {
+    for (const arg of args.namedChildren) {
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name');
+        const value = arg.childForFieldName('value');
+        if (name && value) keywords.set(name.text, value);
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+        hasSplat = true;
+      } else {
+        positional.push(arg);
+      }
+    }
+  } else if (args) {
+    // `f(x for x in y)`: a lone generator argument.
+    positional.push(args);
+  }
+  return { positional, keywords, hasSplat };
+}
+
+/** Module-level `NAME = <expr>` assignments bound exactly once, for folding constants. */
+export class ModuleConstants {
+  private readonly values = new Map<string, Node>();
+
+  constructor(root: Node, assignments: readonly Node[]) {
+    const counts = new Map<string, number>();
+    for (const a of assignments) {
+      const left = a.childForFieldName('left');
+      if (left?.type !== 'identifier') continue;
+      counts.set(left.text, (counts.get(left.text) ?? 0) + 1);
+      const right = a.childForFieldName('right');
+      const statement = a.parent;
+      if (right && statement?.type === 'expression_statement' && statement.parent?.id === root.id) this.values.set(left.text, right);
+    }
+    for (const [name, count] of counts) if (count > 1) this.values.delete(name);
+  }
+
+  get(name: string): Node | undefined {
+    return this.values.get(name);
+  }
+}
+
+/** What folding needs to know of the file. */
+export interface FoldContext {
+  readonly imports: ImportTable;
+  readonly constants: ModuleConstants;
+  /** Project-relative directory of the file, for `Path(__file__).parent`. */
+  readonly fileDir: string;
+}
+
+const MAX_DEPTH = 8;
+const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.PurePosixPath']);
+
+/** Folds an expression to a string if it is built from constants; undefined when nothing is known. */
+export function foldString(node: Node, ctx: FoldContext, depth = 0): FoldedString | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'string':
+      return foldStringLiteral(node, ctx, depth);
+    case 'concatenated_string':
+      return join(node.namedChildren.map((c) => (c ? foldString(c, ctx, depth + 1) : undefined)), '');
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren[0];
+      return inner ? foldString(inner, ctx, depth + 1) : undefined;
+    }
+    case 'identifier': {
+      if (node.text === '__file__') return { value: ctx.fileDir === '' ? '__file__' : `${ctx.fileDir}/__file__`, exact: true };
+      const value = ctx.constants.get(node.text);
+      return value ? foldString(value, ctx, depth + 1) : undefined;
+    }
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right || (op !== '+' && op !== '/')) return undefined;
+      const l = foldString(left, ctx, depth + 1);
+      const r = foldString(right, ctx, depth + 1);
+      if (!l || !r) return undefined;
+      return op === '+' ? join([l, r], '') : joinPath([l, r]);
+    }
+    case 'call':
+      return foldCall(node, ctx, depth);
+    case 'attribute': {
+      // `Path(__file__).parent` and `.resolve().parent`: the directory of the file.
+      const attr = node.childForFieldName('attribute')?.text;
+      const object = node.childForFieldName('object');
+      if (attr === 'parent' && object) {
+        const base = foldString(object, ctx, depth + 1);
+        return base ? { value: dirOf(base.value), exact: base.exact } : undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function foldCall(node: Node, ctx: FoldContext, depth: number): FoldedString | undefined {
+  const fn = node.childForFieldName('function');
+  if (!fn) return undefined;
+  const args = callArguments(node);
+  const name = ctx.imports.qualify(fn) ?? (fn.type === 'identifier' ? fn.text : undefined);
+  const foldArgs = (): (FoldedString | undefined)[] => args.positional.map((a) => foldString(a, ctx, depth + 1));
+  if (name === 'os.path.join' || (name !== undefined && PATH_CONSTRUCTORS.has(name))) {
+    if (args.hasSplat || args.positional.length === 0) return undefined;
+    return joinPath(foldArgs());
+  }
+  if (name === 'str' || name === 'os.fspath' || name === 'os.path.abspath' || name === 'os.path.normpath' || name === 'os.path.expanduser') {
+    const first = args.positional[0];
+    return first ? foldString(first, ctx, depth + 1) : undefined;
+  }
+  if (name === 'os.path.dirname') {
+    const first = args.positional[0];
+    const inner = first ? foldString(first, ctx, depth + 1) : undefined;
+    return inner ? { value: dirOf(inner.value), exact: inner.exact } : undefined;
+  }
+  if (fn.type === 'attribute') {
+    const method = fn.childForFieldName('attribute')?.text;
+    const object = fn.childForFieldName('object');
+    if (!object) return undefined;
+    if (method === 'resolve' || method === 'absolute' || method === 'expanduser') return foldString(object, ctx, depth + 1);
+    if (method === 'joinpath') {
+      const base = foldString(object, ctx, depth + 1);
+      return base ? joinPath([base, ...foldArgs()]) : undefined;
+    }
+    if (method === 'format' && object.type === 'string') {
+      const base = foldString(object, ctx, depth + 1);
+      return base ? { value: base.value.replace(/\{[^{}]*\}/g, '*'), exact: !/\{[^{}]*\}/.test(base.value) } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function foldStringLiteral(node: Node, ctx: FoldContext, depth: number): FoldedString | undefined {
+  const start = node.firstChild?.text ?? '';
+  const prefix = /^[a-zA-Z]*/.exec(start)?.[0].toLowerCase() ?? '';
+  if (prefix.includes('b')) return undefined;
+  const raw = prefix.includes('r');
+  let value = '';
+  let exact = true;
+  for (const part of node.namedChildren) {
+    if (!part) continue;
+    if (part.type === 'string_content') value += raw ? part.text : unescape(part.text);
+    else if (part.type === 'escape_sequence') value += raw ? part.text : unescape(part.text);
+    else if (part.type === 'interpolation') {
+      const expr = part.childForFieldName('expression');
+      const folded = expr && !part.childForFieldName('format_specifier') ? foldString(expr, ctx, depth + 1) : undefined;
+      if (folded) {
+        value += folded.value;
+        exact &&= folded.exact;
+      } else {
+        value += '*';
+        exact = false;
+      }
+    }
+  }
+  return { value, exact };
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[\\'"nrt0]|\n)/g, (_m, esc: string) => {
+    switch (esc[0]) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case '0':
+        return '\0';
+      case '\n':
+        return '';
+      case 'x':
+      case 'u':
+        return String.fromCharCode(parseInt(esc.slice(1), 16));
+      default:
+        return esc;
+    }
+  });
+}
+
+function join(parts: readonly (FoldedString | undefined)[], sep: string): FoldedString | undefined {
+  if (parts.some((p) => p === undefined)) return undefined;
+  const known = parts as FoldedString[];
+  return { value: known.map((p) => p.value).join(sep), exact: known.every((p) => p.exact) };
+}
+
+function joinPath(parts: readonly (FoldedString | undefined)[]): FoldedString | undefined {
+  let value = '';
+  let exact = true;
+  for (const part of parts) {
+    if (!part) return undefined;
+    exact &&= part.exact;
+    if (part.value.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(part.value) || value === '') value = part.value;
+    else value = value.endsWith('/') ? value + part.value : `${value}/${part.value}`;
+  }
+  return { value, exact };
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? (path.startsWith('/') ? '/' : '.') : path.slice(0, slash);
+}

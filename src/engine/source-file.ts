@@ -1,0 +1,92 @@
+// One file under analysis: its text and, parsed lazily and at most once, every structure rules ask of it.
+import { dirName } from './file-kinds.js';
+import type { LockedVersions, Manifest } from './parsers/manifest-types.js';
+import { NotebookMap, parseNotebook, type Notebook } from './parsers/notebook.js';
+import type { PythonParser } from './parsers/python.js';
+import { parseLockfile } from './parsers/lockfiles.js';
+import { parseManifest } from './parsers/manifests.js';
+import { PythonAnalysis } from './python/analysis.js';
+import { classifyPython, type FileRole } from './python/roles.js';
+import { TextDocument } from './text.js';
+import type { FileKind } from './types.js';
+
+/** Services a source file may need to parse itself. */
+export interface ParseServices {
+  readonly python?: PythonParser;
+}
+
+/** Thrown when a file cannot be analysed at all; the run lists it as skipped with this reason. */
+export class UnreadableFileError extends Error {}
+
+export class SourceFile {
+  readonly doc: TextDocument;
+  private pythonCache?: PythonAnalysis | null;
+  private notebookCache?: { notebook: Notebook; map: NotebookMap; doc: TextDocument };
+  private manifestCache?: Manifest | null;
+  private lockCache?: LockedVersions | null;
+  private rolesCache?: ReadonlySet<FileRole>;
+
+  constructor(
+    /** Project-relative, `/`-separated. */
+    readonly path: string,
+    readonly kind: FileKind,
+    readonly text: string,
+    private readonly services: ParseServices,
+  ) {
+    this.doc = new TextDocument(text);
+  }
+
+  /** The notebook and its cell map; throws UnreadableFileError for a broken notebook. */
+  get notebook(): { notebook: Notebook; map: NotebookMap; doc: TextDocument } | undefined {
+    if (this.kind !== 'notebook') return undefined;
+    if (!this.notebookCache) {
+      const result = parseNotebook(this.text);
+      if (!result.ok) throw new UnreadableFileError(result.reason);
+      this.notebookCache = { notebook: result.notebook, map: new NotebookMap(result.notebook), doc: new TextDocument(result.notebook.virtualText) };
+    }
+    return this.notebookCache;
+  }
+
+  /** The document Python positions refer to: the file itself, or a notebook's virtual text. */
+  get pythonDoc(): TextDocument {
+    return this.notebook?.doc ?? this.doc;
+  }
+
+  /** Python analysis of a `.py` file or of a Python notebook's code cells. */
+  get python(): PythonAnalysis | undefined {
+    if (this.pythonCache !== undefined) return this.pythonCache ?? undefined;
+    this.pythonCache = null;
+    const parser = this.services.python;
+    if (!parser) return undefined;
+    let text: string | undefined;
+    if (this.kind === 'python') text = this.text;
+    else if (this.kind === 'notebook') {
+      const nb = this.notebook;
+      if (nb && nb.notebook.language.startsWith('python')) text = nb.notebook.virtualText;
+    }
+    if (text === undefined) return undefined;
+    this.pythonCache = new PythonAnalysis(parser.parse(text), text, dirName(this.path));
+    return this.pythonCache;
+  }
+
+  get manifest(): Manifest | undefined {
+    if (this.manifestCache === undefined) this.manifestCache = parseManifest(this.path, this.kind, this.doc) ?? null;
+    return this.manifestCache ?? undefined;
+  }
+
+  get lock(): LockedVersions | undefined {
+    if (this.lockCache === undefined) this.lockCache = this.kind === 'lockfile' ? (parseLockfile(this.path, this.doc) ?? null) : null;
+    return this.lockCache ?? undefined;
+  }
+
+  get roles(): ReadonlySet<FileRole> {
+    this.rolesCache ??= this.kind === 'python' || this.kind === 'notebook' ? classifyPython(this.path, this.python, this.kind === 'notebook') : new Set();
+    return this.rolesCache;
+  }
+
+  /** Frees parser memory held outside the JS heap (tree-sitter trees live in WASM memory). */
+  dispose(): void {
+    this.pythonCache?.parsed.tree.delete();
+    this.pythonCache = null;
+  }
+}
