@@ -1,12 +1,12 @@
 // Terminal output for the CLI: stdout/stderr writers, colour detection and a progress line for long runs.
 
 export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   readonly stdoutColor: boolean;
   readonly stderrIsTTY: boolean;
-  progress(done: number, total: number): void;
-  clearProgress(): void;
+  readonly progress: (done: number, total: number) => void;
+  readonly clearProgress: () => void;
 }
 
 export function processIo(): Io {
@@ -20,11 +20,11 @@ export function processIo(): Io {
     stderr: (t) => process.stderr.write(t),
     stdoutColor,
     stderrIsTTY,
-    progress(done, total) {
+    progress: (done, total) => {
       shown = true;
       process.stderr.write(`\r\u001b[2Kmlready: linted ${done}/${total} files`);
     },
-    clearProgress() {
+    clearProgress: () => {
       if (shown) process.stderr.write('\r\u001b[2K');
       shown = false;
     },

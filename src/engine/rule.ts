@@ -74,7 +74,7 @@ export interface Rule<M extends string = string> extends RuleMeta<M> {
 
 /** Declares a rule; the message ids are checked by the compiler at every `report`. */
 export function defineRule<M extends string>(rule: Rule<M>): Rule {
-  return rule as unknown as Rule;
+  return rule;
 }
 
 const DOCS_BASE = 'https://github.com/mlready/mlready/blob/main/docs/rules/';

@@ -1,7 +1,7 @@
 // Validates the YAML of a `.mlready.yaml` into ConfigData, with a line and column for every problem.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { TextDocument } from '../text.js';
-import type { OptionSpec, OptionValue, RuleMeta, RuleOptions } from '../rule.js';
+import type { OptionSpec, OptionValue, RuleMeta } from '../rule.js';
 import type { Severity } from '../types.js';
 import { PROFILES, type Attestation, type ConfigData, type ConfigOverride, type ConfigProblem, type Profile, type RuleSetting } from './types.js';
 
@@ -67,7 +67,7 @@ export function validateConfig(
         data.readiness = readiness(value, at);
         break;
       default:
-        at(pair.key as YamlNode, `unknown key '${key}'; expected one of: ${TOP_KEYS.join(', ')}`);
+        at(pair.key, `unknown key '${key}'; expected one of: ${TOP_KEYS.join(', ')}`);
     }
   }
   return problems.some((p) => p.severity === 'error') ? { problems } : { data, problems };
@@ -154,14 +154,14 @@ function ruleSetting(value: YamlNode | null, meta: RuleMeta, at: At): RuleSettin
     if (option === undefined) at(pair.value ?? pair.key, `option '${name}' of '${meta.id}' must be ${describeSpec(spec)}`);
     else options[name] = option;
   }
-  return { severity, options: options as RuleOptions };
+  return { severity, options: options };
 }
 
 function optionValue(node: YamlNode | null, spec: OptionSpec): OptionValue | undefined {
   if (spec.type === 'string[]') {
     if (!isSeq(node)) return undefined;
     const items = (node.items as (YamlNode | null)[]).map((i) => (isScalar(i) && typeof i.value === 'string' ? i.value : undefined));
-    return items.every((i) => i !== undefined) ? (items as string[]) : undefined;
+    return items.every((i) => i !== undefined) ? (items) : undefined;
   }
   const raw = isScalar(node) ? node.value : undefined;
   if (typeof raw !== spec.type) return undefined;
