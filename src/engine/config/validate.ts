@@ -79,7 +79,13 @@ function emptyConfig(): { -readonly [K in keyof ConfigData]: ConfigData[K] } {
   return { extends: [], rules: new Map(), ignore: [], overrides: [] };
 }
 
+/** A key written with only comments under it (`ignore:`) is an empty list, as a person means it. */
+function isEmpty(value: YamlNode | null): boolean {
+  return value === null || (isScalar(value) && value.value === null);
+}
+
 function stringList(value: YamlNode | null, at: At, what: string): string[] {
+  if (isEmpty(value)) return [];
   if (isScalar(value) && typeof value.value === 'string') return [value.value];
   if (!isSeq(value)) {
     at(value, `${what} must be a string or a list of strings`);
@@ -101,7 +107,7 @@ function profileOf(value: YamlNode | null, at: At): Profile | undefined {
 
 function ruleSettings(value: YamlNode | null, rules: ReadonlyMap<string, RuleMeta>, at: At): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
-  if (value === null || (isScalar(value) && value.value === null)) return out;
+  if (isEmpty(value)) return out;
   if (!isMap(value)) {
     at(value, 'rules must map rule ids to a severity (off, info, warning, error) or [severity, {options}]');
     return out;
@@ -175,6 +181,7 @@ function describeSpec(spec: OptionSpec): string {
 }
 
 function overrides(value: YamlNode | null, rules: ReadonlyMap<string, RuleMeta>, at: At): ConfigOverride[] {
+  if (isEmpty(value)) return [];
   if (!isSeq(value)) {
     at(value, 'overrides must be a list of { files, rules } entries');
     return [];

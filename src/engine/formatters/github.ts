@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
-import { displayLocation, displayPosition, type ReportInput } from './types.js';
+import { displayPosition, type ReportInput } from './types.js';
 
 /** Escapes data and property values as the workflow command syntax requires. */
 function escapeData(s: string): string {
@@ -18,7 +18,7 @@ export function formatGithub(input: ReportInput): string {
     const props = [`file=${escapeProperty(f.file)}`];
     if (pos) props.push(`line=${pos.line}`, `endLine=${pos.endLine}`, `col=${pos.column}`, `endColumn=${pos.endColumn}`);
     props.push(`title=${escapeProperty(`mlready(${f.ruleId})`)}`);
-    const where = f.cell === undefined ? '' : `${displayLocation(f)} line ${f.range.start.line + 1}: `;
+    const where = f.cell === undefined ? '' : `cell ${f.cell + 1}, line ${f.range.start.line + 1}: `;
     return `::${level} ${props.join(',')}::${escapeData(where + f.message)}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';
