@@ -23,11 +23,13 @@ export interface CiActionUse {
   readonly range: Range;
 }
 
+/** A GitHub `on.schedule` entry; the range is the cron string as written, quotes included. */
 export interface CiSchedule {
   readonly cron: string;
   readonly range: Range;
 }
 
+/** A job, with its shell commands in source order (GitLab: before_script, script, after_script). */
 export interface CiJob {
   /** The job id (its key). */
   readonly name: string;
@@ -50,6 +52,7 @@ export interface CiJob {
   readonly matrix?: ConfigNode;
 }
 
+/** A parsed workflow file. */
 export interface CiWorkflow {
   readonly file: string;
   readonly system: 'github' | 'gitlab';
@@ -200,7 +203,7 @@ export function commandLines(doc: TextDocument, node: ConfigNode | undefined): {
     parts.push(continued ? text.slice(0, -1).trimEnd() : text);
     const end = { line, column: column + text.length };
     first = first ? { start: first.start, end } : { start: { line, column }, end };
-    heredoc = /<<-?\s*(['"]?)([A-Za-z_]\w*)\1/.exec(text)?.[2];
+    heredoc = /(?<!<)<<-?\s*(['"]?)([A-Za-z_]\w*)\1/.exec(text)?.[2];
     if (!folded && !continued) flush();
   }
   flush();
@@ -239,7 +242,8 @@ export function splitShellCommandSpans(line: string): ShellCommandSpan[] {
   let i = 0;
   for (; i < line.length; i++) {
     const c = line.charAt(i);
-    if (c === '\\') { i++; continue; }
+    // Backslashes escape outside quotes and inside double quotes; single quotes end only at the next `'`.
+    if (c === '\\' && quote !== "'") { i++; continue; }
     if (quote !== undefined) {
       if (c === quote) quote = undefined;
       continue;

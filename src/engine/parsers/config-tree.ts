@@ -1,5 +1,5 @@
 // A format-independent tree of YAML, JSON and TOML config files with exact source ranges, for config rules.
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Pair } from 'yaml';
 import { parseTOML, ParseError as TomlParseError, type AST } from 'toml-eslint-parser';
 import type { Range } from '../types.js';
 import type { TextDocument } from '../text.js';
@@ -254,12 +254,12 @@ class YamlConverter {
     return result;
   }
 
-  private alias(node: import('yaml').Alias, keyRange: Range | undefined, depth: number, at: number): ConfigNode {
+  private alias(node: Alias, keyRange: Range | undefined, depth: number, at: number): ConfigNode {
     const range = this.rangeOf(node, at);
     const target = node.resolve(this.ydoc);
-    const problem = !target ? `Unknown alias *${node.source}` : this.active.has(target) ? `Alias *${node.source} refers to a node that contains it` : undefined;
-    if (problem !== undefined || !target) {
-      this.problems.push({ message: problem ?? 'Unknown alias', range });
+    if (!target || this.active.has(target)) {
+      const message = target ? `Alias *${node.source} refers to a node that contains it` : `Unknown alias *${node.source}`;
+      this.problems.push({ message, range });
       return { kind: 'scalar', value: null, style: 'plain', range, ...(keyRange ? { keyRange } : {}) };
     }
     const resolved = this.converted.get(target) ?? this.convert(target, undefined, depth + 1, at);
@@ -271,7 +271,7 @@ class YamlConverter {
     return resolved.kind === 'map' ? { kind: 'map', children: resolved.children, ...common } : { kind: 'list', children: resolved.children, ...common };
   }
 
-  private entries(pairs: readonly import('yaml').Pair[], depth: number, at: number): ConfigMapEntry[] {
+  private entries(pairs: readonly Pair[], depth: number, at: number): ConfigMapEntry[] {
     const entries: ConfigMapEntry[] = [];
     const sources: ConfigMap[] = [];
     let mergeAt = -1;
@@ -286,9 +286,9 @@ class YamlConverter {
         if (mergeAt < 0) mergeAt = entries.length;
         continue;
       }
-      const keyRange = key !== null && typeof key === 'object' && 'range' in key ? this.rangeOf(key as { range?: [number, number, number] }, at) : undefined;
-      const keyEnd = isScalar(key) || isAlias(key) || isMap(key) || isSeq(key) ? key.range?.[1] ?? at : at;
-      entries.push({ key: this.keyText(key), node: this.convert(pair.value, keyRange, depth + 1, keyEnd) });
+      const keyNode = isScalar(key) || isAlias(key) || isMap(key) || isSeq(key) ? key : undefined;
+      const keyRange = keyNode ? this.rangeOf(keyNode, at) : undefined;
+      entries.push({ key: this.keyText(key), node: this.convert(pair.value, keyRange, depth + 1, keyNode?.range?.[1] ?? at) });
     }
     if (mergeAt < 0) return entries;
     const seen = new Set(entries.map((e) => e.key));

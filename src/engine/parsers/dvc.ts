@@ -52,6 +52,7 @@ export interface DvcParam {
   readonly range: Range;
 }
 
+/** A `dvc.yaml` stage. Paths are resolved against the dvc.yaml directory joined with `wdir`. */
 export interface DvcStage {
   readonly name: string;
   /** The stage's key. */
@@ -72,6 +73,7 @@ export interface DvcStage {
   readonly node: ConfigNode;
 }
 
+/** A parsed `dvc.yaml`. */
 export interface DvcPipeline {
   readonly file: string;
   readonly stages: readonly DvcStage[];
@@ -82,6 +84,7 @@ export interface DvcPipeline {
   readonly problems: readonly ParseProblem[];
 }
 
+/** A parameter value recorded in `dvc.lock`. */
 export interface DvcLockParam {
   readonly file: string;
   readonly resolvedFile: string;
@@ -92,6 +95,7 @@ export interface DvcLockParam {
   readonly range: Range;
 }
 
+/** A stage as `dvc.lock` recorded it (foreach stages appear as `name@item`). */
 export interface DvcLockStage {
   readonly name: string;
   readonly range: Range;
@@ -101,6 +105,7 @@ export interface DvcLockStage {
   readonly params: readonly DvcLockParam[];
 }
 
+/** A parsed `dvc.lock`. */
 export interface DvcLock {
   readonly file: string;
   readonly schema?: string;
@@ -129,6 +134,11 @@ const num = (node: ConfigNode | undefined): number | undefined => (node?.kind ==
 const bool = (node: ConfigNode | undefined): boolean | undefined => (node?.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined);
 const joinDir = (dir: string, sub: string | undefined): string => (sub === undefined ? dir : resolveDvcPath(dir, sub).resolved);
 
+/** The object without its undefined fields, so results compare and print cleanly. */
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** One entry of `outs`/`deps`/`metrics`/`plots`: `path`, `{path: x, md5: ...}` (.dvc, lock) or `{x: {cache: false}}` (dvc.yaml). */
 function pathEntry(baseDir: string, item: ConfigNode): DvcPath | undefined {
   let path: string | undefined;
@@ -155,10 +165,9 @@ function pathEntry(baseDir: string, item: ConfigNode): DvcPath | undefined {
     isDirectory: md5?.endsWith('.dir') === true || nfiles !== undefined ? true : undefined,
     cache: bool(mapGet(fields, 'cache')), persist: bool(mapGet(fields, 'persist')), push: bool(mapGet(fields, 'push')),
     remote: scalarText(mapGet(fields, 'remote')),
-    repo: repo ? { url: scalarText(mapGet(repo, 'url')), rev: scalarText(mapGet(repo, 'rev')), revLock: scalarText(mapGet(repo, 'rev_lock')) } : undefined,
+    repo: repo ? definedOnly({ url: scalarText(mapGet(repo, 'url')), rev: scalarText(mapGet(repo, 'rev')), revLock: scalarText(mapGet(repo, 'rev_lock')) }) : undefined,
   };
-  const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<DvcPath>;
-  return { path, ...resolveDvcPath(baseDir, path), templated: path.includes('${'), range: item.range, pathRange, ...defined };
+  return { path, ...resolveDvcPath(baseDir, path), templated: path.includes('${'), range: item.range, pathRange, ...(definedOnly(optional) as Partial<DvcPath>) };
 }
 
 function pathEntries(baseDir: string, node: ConfigNode | undefined): DvcPath[] {
@@ -258,6 +267,7 @@ export function parseDvcLock(file: string, doc: TextDocument, stageWdirs: Readon
   return { file, stages, problems, ...(schema !== undefined ? { schema } : {}) };
 }
 
+/** A `key = value` line of `.dvc/config`. */
 export interface DvcConfigOption {
   readonly key: string;
   readonly value: string;
@@ -266,6 +276,7 @@ export interface DvcConfigOption {
   readonly valueRange: Range;
 }
 
+/** A `[section]` of `.dvc/config` with its options. */
 export interface DvcConfigSection {
   /** The header as written inside the brackets, unquoted: `core`, `remote "storage"`. */
   readonly name: string;
@@ -278,6 +289,7 @@ export interface DvcConfigSection {
   readonly options: readonly DvcConfigOption[];
 }
 
+/** A `[remote "name"]` section. */
 export interface DvcRemote {
   readonly name: string;
   readonly url?: string;
@@ -286,6 +298,7 @@ export interface DvcRemote {
   readonly options: ReadonlyMap<string, string>;
 }
 
+/** A parsed `.dvc/config` (or `config.local`). */
 export interface DvcConfig {
   readonly file: string;
   readonly sections: readonly DvcConfigSection[];

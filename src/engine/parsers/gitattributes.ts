@@ -7,12 +7,14 @@ import type { ParseProblem } from './manifest-types.js';
 /** `true` for `attr` (set), `false` for `-attr` (unset), `null` for `!attr` (back to unspecified), a string for `attr=value`. */
 export type GitAttributeValue = boolean | null | string;
 
+/** One attribute of a line, as written (`-text` is `{ name: "text", value: false }`). */
 export interface GitAttribute {
   readonly name: string;
   readonly value: GitAttributeValue;
   readonly range: Range;
 }
 
+/** A pattern line. */
 export interface GitattributesEntry {
   /** The pattern with C-style quoting removed. */
   readonly pattern: string;
@@ -27,6 +29,7 @@ export interface GitattributesEntry {
   readonly matchesNothing: boolean;
 }
 
+/** A parsed `.gitattributes` with matchers bound to its directory. */
 export interface Gitattributes {
   readonly file: string;
   /** The directory patterns are relative to: the file's directory, `''` at the project root. */

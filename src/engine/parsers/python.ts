@@ -8,31 +8,58 @@ export interface PythonGrammarBinaries {
   readonly python: Uint8Array;
 }
 
-/** Node types a single pass collects, so rules never walk the tree themselves. */
-const COLLECTED_TYPES = [
-  'call',
-  'import_statement',
-  'import_from_statement',
-  'assignment',
-  'augmented_assignment',
-  'if_statement',
-  'function_definition',
-  'class_definition',
-  'comment',
-  'string',
-  'decorator',
-  'with_statement',
-] as const;
+/**
+ * Node types collected in the single eager pass. One `descendantsOfType` walk costs about the same for one
+ * type or fifteen (the tree traversal dominates, not the node count), so the pass takes every type the
+ * rules ask for; a type outside this set costs a walk of its own.
+ */
+const EAGER_TYPES = [
+  'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'if_statement',
+  'function_definition', 'class_definition', 'decorator', 'with_statement', 'comment', 'string', 'try_statement',
+];
+const EAGER = new Set(EAGER_TYPES);
 
-export type CollectedType = (typeof COLLECTED_TYPES)[number];
+/**
+ * A parsed Python text. Nodes are collected by type with one call into WASM and shared by the rules,
+ * which never walk the tree node by node from JS: every node crossing the WASM boundary is an allocation.
+ */
+export class ParsedPython {
+  private readonly byType = new Map<string, Node[]>();
+  private eagerDone = false;
 
-/** A parsed Python text: its tree and the nodes of interest, bucketed by type, in document order. */
-export interface ParsedPython {
-  readonly tree: Tree;
-  readonly root: Node;
-  readonly nodes: Readonly<Record<CollectedType, readonly Node[]>>;
+  constructor(
+    readonly tree: Tree,
+    readonly text: string,
+  ) {}
+
+  get root(): Node {
+    return this.tree.rootNode;
+  }
+
   /** True when tree-sitter had to recover from a syntax error somewhere. */
-  readonly hasSyntaxError: boolean;
+  get hasSyntaxError(): boolean {
+    return this.tree.rootNode.hasError;
+  }
+
+  /** Every node of a type, in document order. */
+  nodes(type: string): readonly Node[] {
+    if (EAGER.has(type) && !this.eagerDone) {
+      this.eagerDone = true;
+      for (const t of EAGER_TYPES) this.byType.set(t, []);
+      for (const node of this.tree.rootNode.descendantsOfType(EAGER_TYPES)) {
+        if (!node) continue;
+        // A string inside an implicit concatenation is reached through its parent.
+        if (node.type === 'string' && node.parent?.type === 'concatenated_string') continue;
+        this.byType.get(node.type)?.push(node);
+      }
+    }
+    let found = this.byType.get(type);
+    if (!found) {
+      found = this.tree.rootNode.descendantsOfType(type).filter((n): n is Node => n !== null);
+      this.byType.set(type, found);
+    }
+    return found;
+  }
 }
 
 /** A loaded tree-sitter Python parser. One per thread; parsing is synchronous once loaded. */
@@ -58,16 +85,7 @@ export class PythonParser {
   parse(text: string): ParsedPython {
     const tree = this.parser.parse(text);
     if (!tree) throw new Error('tree-sitter returned no tree');
-    const root = tree.rootNode;
-    const buckets = Object.fromEntries(COLLECTED_TYPES.map((t) => [t, [] as Node[]])) as Record<CollectedType, Node[]>;
-    // One call into WASM collects every node type we care about; walking node by node from JS costs far more.
-    for (const node of root.descendantsOfType([...COLLECTED_TYPES])) {
-      if (!node) continue;
-      // A string inside a concatenated string or an f-string's format spec is reached through its parent.
-      if (node.type === 'string' && node.parent?.type === 'concatenated_string') continue;
-      buckets[node.type as CollectedType].push(node);
-    }
-    return { tree, root, nodes: buckets, hasSyntaxError: root.hasError };
+    return new ParsedPython(tree, text);
   }
 }
 

@@ -4,58 +4,85 @@ import type { ParsedPython } from '../parsers/python.js';
 import { callArguments, foldString, ModuleConstants, type CallArguments, type FoldedString, type FoldContext } from './fold.js';
 import { ImportTable } from './imports.js';
 
-/** A call with its resolved callee, computed once per file. */
-export interface ResolvedCall {
-  readonly node: Node;
-  /** Fully qualified callee (`pandas.read_csv`) when its root is an import; undefined otherwise. */
-  readonly qualified?: string;
-  /** The last name of the callee (`read_csv`, `fit`, `from_pretrained`), always set when it is a name or attribute. */
-  readonly shortName?: string;
-  readonly args: CallArguments;
+/** A call with its resolved callee, computed once per file; the arguments are read on first use. */
+export class ResolvedCall {
+  private argsCache?: CallArguments;
+
+  constructor(
+    readonly node: Node,
+    /** Fully qualified callee (`pandas.read_csv`) when its root is an import; undefined otherwise. */
+    readonly qualified: string | undefined,
+    /** The last name of the callee (`read_csv`, `fit`, `from_pretrained`) when the callee is a dotted name. */
+    readonly shortName: string | undefined,
+    /** True when the callee is `x.y`, not a bare name. */
+    readonly isMethod: boolean,
+  ) {}
+
+  get args(): CallArguments {
+    this.argsCache ??= callArguments(this.node);
+    return this.argsCache;
+  }
 }
+
+/** A dotted name followed by the call's `(`, matched at the call's start. */
+const CALLEE_SOURCE = /([A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*\(/.source;
 
 export class PythonAnalysis {
   readonly imports: ImportTable;
-  readonly constants: ModuleConstants;
-  private readonly foldContext: FoldContext;
+  private constantsCache?: ModuleConstants;
   private resolvedCalls?: readonly ResolvedCall[];
 
   constructor(
     readonly parsed: ParsedPython,
     readonly text: string,
-    fileDir: string,
+    private readonly fileDir: string,
   ) {
     this.imports = new ImportTable(parsed);
-    this.constants = new ModuleConstants(parsed.root, parsed.nodes.assignment);
-    this.foldContext = { imports: this.imports, constants: this.constants, fileDir };
+  }
+
+  /** Module-level constants, collected on first use (folding needs them; most files never fold). */
+  get constants(): ModuleConstants {
+    this.constantsCache ??= new ModuleConstants(this.parsed.root, this.parsed.nodes('assignment'));
+    return this.constantsCache;
   }
 
   /** Every call in the file, in document order, with its callee resolved through imports. */
   get calls(): readonly ResolvedCall[] {
-    this.resolvedCalls ??= this.parsed.nodes.call.map((node) => {
-      const fn = node.childForFieldName('function');
-      const qualified = fn ? this.imports.qualify(fn) : undefined;
-      const shortName = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-      return { node, qualified, shortName, args: callArguments(node) };
+    // A sticky regex per file: its lastIndex is state, so it is not shared at module level.
+    const callee = new RegExp(CALLEE_SOURCE, 'y');
+    const nodes = this.parsed.nodes('call');
+    this.resolvedCalls ??= nodes.map((node, i) => {
+      // The callee is read from the source text (a dotted name right before `(`): no WASM round trip per
+      // call. Calls are in pre-order, so when the next call starts at the same place (`f().g()`), the name
+      // at the start belongs to that inner call, and this call's callee is not a plain dotted name.
+      if (nodes[i + 1]?.startIndex === node.startIndex) {
+        const fn = node.childForFieldName('function');
+        const attribute = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        return new ResolvedCall(node, undefined, attribute, attribute !== undefined);
+      }
+      callee.lastIndex = node.startIndex;
+      const calleeText = callee.exec(this.text)?.[1];
+      if (calleeText === undefined) return new ResolvedCall(node, undefined, undefined, false);
+      const dot = calleeText.lastIndexOf('.');
+      const shortName = (dot === -1 ? calleeText : calleeText.slice(dot + 1)).trim();
+      return new ResolvedCall(node, this.imports.qualifyText(calleeText), shortName, dot !== -1);
     });
     return this.resolvedCalls;
   }
 
-  /** Calls whose qualified callee is one of `names` or starts with one of `prefixes`. */
+  /** Calls whose qualified callee is one of `names`. */
   callsTo(names: ReadonlySet<string>): ResolvedCall[] {
     return this.calls.filter((c) => c.qualified !== undefined && names.has(c.qualified));
   }
 
   fold(node: Node): FoldedString | undefined {
-    return foldString(node, this.foldContext);
+    const ctx: FoldContext = { imports: this.imports, constants: this.constants, fileDir: this.fileDir };
+    return foldString(node, ctx);
   }
 
   /** True when the module has an `if __name__ == "__main__":` guard. */
   get hasMainGuard(): boolean {
-    return this.parsed.nodes.if_statement.some((n) => {
-      const condition = n.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
-      return /^__name__==['"]__main__['"]$/.test(condition) || /^['"]__main__['"]==__name__$/.test(condition);
-    });
+    return /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m.test(this.text);
   }
 }
 

@@ -4,6 +4,8 @@ import type { ParsedPython } from '../parsers/python.js';
 import { nodeRange } from '../parsers/python.js';
 import type { Range } from '../types.js';
 
+const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 /** One imported name binding. */
 export interface ImportBinding {
   /** The local name (`pd`, `rc`, `torch`). */
@@ -28,8 +30,8 @@ export class ImportTable {
 
   constructor(parsed: ParsedPython) {
     const bindings: ImportBinding[] = [];
-    for (const node of parsed.nodes.import_statement) collectImport(node, bindings);
-    for (const node of parsed.nodes.import_from_statement) collectFromImport(node, bindings);
+    for (const node of parsed.nodes('import_statement')) collectImport(node, bindings);
+    for (const node of parsed.nodes('import_from_statement')) collectFromImport(node, bindings);
     bindings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
     this.bindings = bindings;
     for (const b of bindings) if (!this.byLocal.has(b.local)) this.byLocal.set(b.local, b.qualified);
@@ -57,15 +59,20 @@ export class ImportTable {
    * or undefined when its root is not an imported name.
    */
   qualify(node: Node): string | undefined {
-    if (node.type === 'identifier') return this.resolveName(node.text);
-    if (node.type === 'attribute') {
-      const object = node.childForFieldName('object');
-      const attribute = node.childForFieldName('attribute');
-      if (!object || !attribute) return undefined;
-      const base = this.qualify(object);
-      return base === undefined ? undefined : `${base}.${attribute.text}`;
-    }
-    return undefined;
+    return this.qualifyText(node.text);
+  }
+
+  /**
+   * Qualifies a dotted name given as text (`pd.read_csv`). Working on the source text avoids a WASM
+   * round trip per attribute, which matters when every call of a large file is resolved.
+   */
+  qualifyText(text: string): string | undefined {
+    const compact = text.includes(' ') || text.includes('\n') ? text.replace(/\s+/g, '') : text;
+    if (!DOTTED_NAME.test(compact)) return undefined;
+    const dot = compact.indexOf('.');
+    const head = dot === -1 ? compact : compact.slice(0, dot);
+    const base = this.resolveName(head);
+    return base === undefined ? undefined : dot === -1 ? base : base + compact.slice(dot);
   }
 }
 

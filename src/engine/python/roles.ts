@@ -26,7 +26,7 @@ export function classifyPython(path: string, analysis: PythonAnalysis | undefine
     roles.add('serving');
   }
   if (PIPELINE_MODULES.some((m) => imports.importsFrom(m))) roles.add('pipeline');
-  const trains = analysis.calls.some((c) => c.shortName !== undefined && TRAINING_CALLS.has(c.shortName) && c.node.childForFieldName('function')?.type === 'attribute');
+  const trains = analysis.calls.some((c) => c.shortName !== undefined && TRAINING_CALLS.has(c.shortName) && c.isMethod);
   const trainingLibrary = TRAINING_MODULES.some((m) => imports.importsFrom(m));
   const trainingName = /(^|_)(train|training|fit|finetune|fine_tune|pretrain)(_|\.|$)/.test(base);
   if ((trains && trainingLibrary && (analysis.hasMainGuard || isNotebook || trainingName)) || (trainingName && trainingLibrary)) {

@@ -61,8 +61,11 @@ export default defineRule<Id>({
   },
 });
 
+const HUB_LOADERS = new Set(['datasets.load_dataset', 'huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download', 'sentence_transformers.SentenceTransformer', 'torch.hub.load', 'kagglehub.dataset_download', 'kagglehub.model_download']);
+
 function checkHub(ctx: RuleContext<Id>, py: PythonAnalysis, call: ResolvedCall): void {
   const q = call.qualified ?? '';
+  if (!HUB_LOADERS.has(q) && call.shortName !== 'from_pretrained') return;
   const { args } = call;
   if (args.hasSplat || args.keywords.has('revision')) return;
   const range = headRange(call.node, py.text);
