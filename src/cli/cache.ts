@@ -1,12 +1,14 @@
-// The on-disk result cache: per file, keyed by content hash and a hash of everything else results depend on.
+// The on-disk result cache: per file, keyed by size, modification time and a hash of everything else results depend on.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileLintResult } from '../engine/lint-file.js';
-import type { ResultCache } from '../engine/linter.js';
+import type { FileStamp, ResultCache } from '../engine/linter.js';
+import { VERSION } from '../engine/version.js';
 
 interface Entry {
-  readonly hash: string;
+  readonly size: number;
+  readonly mtimeMs: number;
   readonly context: string;
   readonly result: FileLintResult;
 }
@@ -20,38 +22,36 @@ export class DiskCache implements ResultCache {
 
   constructor(private readonly dir: string) {}
 
-  /** Loads the cache; a missing or corrupt cache is an empty one. */
+  /** Loads the cache; a missing, corrupt or other-version cache is an empty one. */
   load(): this {
     try {
-      const parsed = JSON.parse(readFileSync(join(this.dir, FILE), 'utf8')) as { entries?: Record<string, Entry> };
-      this.entries = parsed.entries ?? {};
+      const parsed = JSON.parse(readFileSync(join(this.dir, FILE), 'utf8')) as { version?: string; entries?: Record<string, Entry> };
+      this.entries = parsed.version === VERSION ? (parsed.entries ?? {}) : {};
     } catch {
       this.entries = {};
     }
     return this;
   }
 
-  get(path: string, text: string, context: string): FileLintResult | undefined {
-    const entry = this.entries[path];
-    if (!entry) return undefined;
-    if (entry.context !== this.contextHash(context) || entry.hash !== hash(text)) return undefined;
+  get(stamp: FileStamp, context: string): FileLintResult | undefined {
+    const entry = this.entries[stamp.path];
+    if (entry?.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.context !== this.contextHash(context)) return undefined;
     return entry.result;
   }
 
-  set(path: string, text: string, context: string, result: FileLintResult): void {
-    this.entries[path] = { hash: hash(text), context: this.contextHash(context), result };
+  set(stamp: FileStamp, context: string, result: FileLintResult): void {
+    this.entries[stamp.path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, context: this.contextHash(context), result };
     this.dirty = true;
   }
 
   /** Writes the cache atomically; failures (read-only checkouts) only cost speed next time. */
-  save(keep?: ReadonlySet<string>): void {
+  save(): void {
     if (!this.dirty) return;
-    if (keep) for (const path of Object.keys(this.entries)) if (!keep.has(path)) Reflect.deleteProperty(this.entries, path);
     try {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(join(this.dir, '.gitignore'), '# Created by mlready: its result cache is local.\n*\n');
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries }));
+      writeFileSync(tmp, JSON.stringify({ version: VERSION, entries: this.entries }));
       renameSync(tmp, join(this.dir, FILE));
     } catch {
       // A cache that cannot be written is not an error of the lint run.
@@ -61,13 +61,9 @@ export class DiskCache implements ResultCache {
   private contextHash(context: string): string {
     let h = this.contextHashes.get(context);
     if (h === undefined) {
-      h = hash(context);
+      h = createHash('sha1').update(context).digest('hex');
       this.contextHashes.set(context, h);
     }
     return h;
   }
-}
-
-function hash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }

@@ -9,6 +9,8 @@ export interface DirEntry {
 export interface FileStat {
   readonly kind: 'file' | 'directory' | 'other';
   readonly size: number;
+  /** Modification time, when the file system has one; with the size it keys the result cache. */
+  readonly mtimeMs?: number;
 }
 
 /**

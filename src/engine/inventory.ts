@@ -1,7 +1,7 @@
 // The file inventory of a project: walks the tree through the injected fs, honours .gitignore files and config ignores.
 import ignore, { type Ignore } from 'ignore';
 import { classifyPath, isTextKind } from './file-kinds.js';
-import { describeFsError, type FileSystem } from './fs.js';
+import { describeFsError, type FileStat, type FileSystem } from './fs.js';
 import type { FileKind, SkippedFile } from './types.js';
 
 export interface InventoryEntry {
@@ -9,6 +9,7 @@ export interface InventoryEntry {
   readonly path: string;
   readonly kind: FileKind;
   readonly size: number;
+  readonly mtimeMs?: number;
 }
 
 export interface Inventory {
@@ -89,12 +90,11 @@ export async function buildInventory(fs: FileSystem, root: string, options: Inve
     for (const entry of sorted) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let kind = entry.kind;
-      let size = 0;
+      let stat: FileStat | undefined;
       if (kind === 'symlink' || kind === 'other') {
         try {
-          const stat = await fs.stat(`${root}/${path}`);
+          stat = await fs.stat(`${root}/${path}`);
           kind = stat.kind;
-          size = stat.size;
         } catch (error) {
           skipped.push({ file: path, reason: kind === 'symlink' ? `broken symbolic link (${describeFsError(error)})` : describeFsError(error) });
           continue;
@@ -107,21 +107,22 @@ export async function buildInventory(fs: FileSystem, root: string, options: Inve
       }
       if (kind !== 'file') continue;
       if (isGitIgnored(here, path, false) || options.isIgnored?.(path)) continue;
-      if (size === 0) {
+      if (!stat) {
         try {
-          size = (await fs.stat(`${root}/${path}`)).size;
+          stat = await fs.stat(`${root}/${path}`);
         } catch (error) {
           skipped.push({ file: path, reason: `cannot stat: ${describeFsError(error)}` });
           continue;
         }
       }
+      const size = stat.size;
       const fileKind = classifyPath(path);
       const limit = fileKind === 'notebook' ? maxNotebook : maxFile;
       if (isTextKind(fileKind) && size > limit) {
         skipped.push({ file: path, reason: `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${fileKind === 'notebook' ? 'notebooks' : 'source files'}` });
         continue;
       }
-      files.push({ path, kind: fileKind, size });
+      files.push({ path, kind: fileKind, size, ...(stat.mtimeMs === undefined ? {} : { mtimeMs: stat.mtimeMs }) });
     }
   };
 

@@ -9,7 +9,6 @@ import { buildProjectModel, PROJECT_METADATA_KINDS, type ProjectModel } from './
 import { RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
-import { TextDocument } from './text.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
 
 /** One file to lint, as sent to an executor. */
@@ -26,11 +25,21 @@ export interface FileExecutor {
   lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]>;
 }
 
-/** Per-file result cache keyed by content; the host decides where it lives. */
+/** What identifies a file's content without reading it: its size and modification time. */
+export interface FileStamp {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * Per-file result cache keyed by size and modification time (ESLint's metadata strategy, Ruff's cache), so a
+ * warm run does not read unchanged files at all. The host decides where it lives.
+ */
 export interface ResultCache {
-  /** `context` covers everything besides the text that changes results: engine version, settings, project model. */
-  get(path: string, text: string, context: string): FileLintResult | undefined;
-  set(path: string, text: string, context: string, result: FileLintResult): void;
+  /** `context` covers everything besides the file that changes results: engine version, settings, project model. */
+  get(stamp: FileStamp, context: string): FileLintResult | undefined;
+  set(stamp: FileStamp, context: string, result: FileLintResult): void;
 }
 
 export interface LintRequest {
@@ -59,7 +68,7 @@ export interface LintRun {
   readonly lintedFiles: number;
   readonly suppressed: number;
   readonly baselined: number;
-  /** The text each linted file had, for fixes and for formatters that quote source. */
+  /** The text of each file this run read (files served from the cache are not read). */
   readonly texts: ReadonlyMap<string, string>;
 }
 
@@ -97,18 +106,9 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   const settingsList: FileSettings[] = [];
   const settingsIndex = new Map<FileSettings, number>();
   const contextKeys: string[] = [];
-  const tasks: FileTask[] = [];
   const results = new Map<string, FileLintResult>();
-  const toRead = reportable.filter((f) => !texts.has(f.path));
-  const read = await mapLimited(toRead, READ_CONCURRENCY, readText);
-  toRead.forEach((entry, i) => {
-    const text = read[i];
-    if (text !== undefined) texts.set(entry.path, text);
-  });
-  for (const entry of reportable) {
-    const text = texts.get(entry.path);
-    if (text === undefined) continue;
-    const fileSettings = settings.forFile(entry.path);
+  const indexOf = (path: string): number => {
+    const fileSettings = settings.forFile(path);
     let index = settingsIndex.get(fileSettings);
     if (index === undefined) {
       index = settingsList.length;
@@ -116,18 +116,38 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       settingsIndex.set(fileSettings, index);
       contextKeys.push(`${request.version}\u0000${JSON.stringify([...fileSettings])}\u0000${projectKey}`);
     }
-    const cached = request.cache?.get(entry.path, text, contextKeys[index] ?? '');
+    return index;
+  };
+  const misses: InventoryEntry[] = [];
+  for (const entry of reportable) {
+    const index = indexOf(entry.path);
+    const cached = entry.mtimeMs === undefined ? undefined : request.cache?.get(entry as FileStamp, contextKeys[index] ?? '');
     if (cached) results.set(entry.path, cached);
-    else tasks.push({ path: entry.path, kind: entry.kind, text, settingsIndex: index });
+    else misses.push(entry);
+  }
+  const toRead = misses.filter((f) => !texts.has(f.path));
+  const read = await mapLimited(toRead, READ_CONCURRENCY, readText);
+  toRead.forEach((entry, i) => {
+    const text = read[i];
+    if (text !== undefined) texts.set(entry.path, text);
+  });
+  const tasks: FileTask[] = [];
+  const taskEntries: InventoryEntry[] = [];
+  for (const entry of misses) {
+    const text = texts.get(entry.path);
+    if (text === undefined) continue;
+    tasks.push({ path: entry.path, kind: entry.kind, text, settingsIndex: indexOf(entry.path) });
+    taskEntries.push(entry);
   }
 
   request.onProgress?.(results.size, results.size + tasks.length);
   const fresh = tasks.length > 0 ? await request.executor.lint(tasks, settingsList, project) : [];
   fresh.forEach((result, i) => {
     const task = tasks[i];
-    if (!task) return;
+    const entry = taskEntries[i];
+    if (!task || !entry) return;
     results.set(result.path, result);
-    if (result.ruleErrors.length === 0) request.cache?.set(task.path, task.text, contextKeys[task.settingsIndex] ?? '', result);
+    if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
 
   const findings: Finding[] = [];
@@ -141,8 +161,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       continue;
     }
     for (const e of result.ruleErrors) ruleErrors.push({ file: entry.path, ...e });
-    const text = texts.get(entry.path) ?? '';
-    const outcome = applySuppressions(result, settings.forFile(entry.path), RULES, lineReader(entry.kind, text));
+    const outcome = applySuppressions(result, settings.forFile(entry.path), RULES);
     suppressed += outcome.suppressed;
     findings.push(...outcome.findings);
   }
@@ -155,29 +174,6 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
 function isIncluded(path: string, include: readonly string[] | undefined): boolean {
   if (!include || include.length === 0) return true;
   return include.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
-}
-
-/** Reads a line of a file or of a notebook cell, for fixes that edit suppression comments. */
-function lineReader(kind: FileKind, text: string): (cell: number | undefined, line: number) => string {
-  let doc: TextDocument | undefined;
-  let cells: string[] | undefined;
-  return (cell, line) => {
-    if (cell !== undefined && kind === 'notebook') {
-      cells ??= notebookCellSources(text);
-      return new TextDocument(cells[cell] ?? '').lineText(line);
-    }
-    doc ??= new TextDocument(text);
-    return doc.lineText(line);
-  };
-}
-
-function notebookCellSources(text: string): string[] {
-  try {
-    const json = JSON.parse(text) as { cells?: { source?: unknown }[] };
-    return (json.cells ?? []).map((c) => (Array.isArray(c.source) ? c.source.join('') : typeof c.source === 'string' ? c.source : ''));
-  } catch {
-    return [];
-  }
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

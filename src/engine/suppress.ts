@@ -19,7 +19,6 @@ export function applySuppressions(
   result: FileLintResult,
   settings: FileSettings,
   rules: ReadonlyMap<string, RuleMeta>,
-  lineText: (cell: number | undefined, line: number) => string,
 ): SuppressionOutcome {
   const used = new Set<string>();
   const kept: Finding[] = [];
@@ -54,7 +53,7 @@ export function applySuppressions(
       // Only rules that are on can be judged unused; a rule turned off for this path silences nothing by design.
       const unused = s.ruleIds.filter((id) => rules.has(id) && enabled(id) && !used.has(`${index}\0${id}`));
       if (unused.length === 0) return;
-      const fix = removalEdit(s, unused, lineText(s.cell, s.range.start.line));
+      const fix = removalEdit(s, unused, s.lineText);
       for (const ruleId of unused) {
         kept.push({
           ruleId: unusedMeta.id,

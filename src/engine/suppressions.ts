@@ -13,6 +13,8 @@ export interface Suppression {
   readonly range: Range;
   /** Text of the line holds only this comment; removing the comment removes the line. */
   readonly ownLine: boolean;
+  /** The whole source line, so a fix can be computed later without the file's text (cached runs). */
+  readonly lineText: string;
 }
 
 /** A comment that looks like a suppression but is not a valid one. */
@@ -63,7 +65,7 @@ export function parseSuppressions(text: string, cell?: number): { suppressions: 
     }
     const ownLine = line.slice(0, hash).trim() === '';
     const silenced = kind === 'file' ? [] : ownLine ? [lineNo, lineNo + 1] : [lineNo];
-    suppressions.push({ scope: kind, ruleIds: ids, reason, lines: silenced, range, ownLine, ...(cell === undefined ? {} : { cell }) });
+    suppressions.push({ scope: kind, ruleIds: ids, reason, lines: silenced, range, ownLine, lineText: line, ...(cell === undefined ? {} : { cell }) });
   });
   return { suppressions, problems };
 }

@@ -100,13 +100,13 @@ function applyFixesOnce(result: CliRun, unsafe: boolean, io: Io): number {
   }
   let written = 0;
   for (const [file, fixes] of byFile) {
-    const original = result.run.texts.get(file);
-    if (original === undefined) continue;
-    const { text } = applyFixes(original, fixes);
-    if (text === original) continue;
     const path = join(result.root, file);
     const onDisk = readFileSync(path, 'utf8');
     const bom = onDisk.startsWith('\uFEFF') ? '\uFEFF' : '';
+    // A file served from the cache was not read: its size and mtime match, so the disk text is what was linted.
+    const original = result.run.texts.get(file) ?? onDisk.slice(bom.length);
+    const { text } = applyFixes(original, fixes);
+    if (text === original) continue;
     if (onDisk.slice(bom.length) !== original) {
       io.stderr(`mlready: ${file} changed on disk while linting; not fixed.\n`);
       continue;

@@ -16,6 +16,7 @@ export interface PythonGrammarBinaries {
 const EAGER_TYPES = [
   'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'if_statement',
   'function_definition', 'class_definition', 'decorator', 'with_statement', 'comment', 'string', 'try_statement',
+  'concatenated_string',
 ];
 const EAGER = new Set(EAGER_TYPES);
 
@@ -46,11 +47,15 @@ export class ParsedPython {
     if (EAGER.has(type) && !this.eagerDone) {
       this.eagerDone = true;
       for (const t of EAGER_TYPES) this.byType.set(t, []);
+      let concatenatedEnd = -1;
       for (const node of this.tree.rootNode.descendantsOfType(EAGER_TYPES)) {
         if (!node) continue;
-        // A string inside an implicit concatenation is reached through its parent.
-        if (node.type === 'string' && node.parent?.type === 'concatenated_string') continue;
-        this.byType.get(node.type)?.push(node);
+        const type = node.type;
+        // A string inside an implicit concatenation is reached through its parent. Nodes come in pre-order,
+        // so a range check replaces a WASM call to `parent` per string.
+        if (type === 'concatenated_string') concatenatedEnd = node.endIndex;
+        else if (type === 'string' && node.startIndex < concatenatedEnd) continue;
+        this.byType.get(type)?.push(node);
       }
     }
     let found = this.byType.get(type);
