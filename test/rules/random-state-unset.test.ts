@@ -16,6 +16,10 @@ ruleTester(rule, {
     { name: 'a local class of the same name', code: 'class RandomForestClassifier:\n    pass\nclf = RandomForestClassifier()\n' },
     { name: 'xgboost seeds by default', code: 'import sklearn\nfrom xgboost import XGBClassifier\nm = XGBClassifier()\n' },
     { name: 'not sklearn at all', code: 'from mylib import train_test_split\na, b = train_test_split(X)\n' },
+    { name: 'learning_curve does not shuffle by default', code: 'from sklearn.model_selection import learning_curve\nsizes, tr, va = learning_curve(model, X, y, cv=5)\n' },
+    { name: 'stacking and grid halving take no seed of their own', code: 'from sklearn.ensemble import StackingClassifier\nfrom sklearn.experimental import enable_halving_search_cv\nfrom sklearn.model_selection import HalvingGridSearchCV\ns = StackingClassifier(estimators=est)\nh = HalvingGridSearchCV(model, grid)\n' },
+    { name: 'IterativeImputer without posterior sampling is deterministic', code: 'from sklearn.experimental import enable_iterative_imputer\nfrom sklearn.impute import IterativeImputer\nimp = IterativeImputer(max_iter=10)\n' },
+    { name: 'histogram boosting without explicit early stopping', code: 'from sklearn.ensemble import HistGradientBoostingClassifier\nm = HistGradientBoostingClassifier(max_iter=200)\n' },
   ],
   invalid: [
     {

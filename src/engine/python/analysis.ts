@@ -1,7 +1,7 @@
 // The per-file Python analysis the rules share: tree, imports, constants, call resolution and the file's role.
 import type { Node } from 'web-tree-sitter';
 import type { ParsedPython } from '../parsers/python.js';
-import { callArguments, foldString, ModuleConstants, type CallArguments, type FoldedString, type FoldContext } from './fold.js';
+import { Bindings, callArguments, foldString, type CallArguments, type FoldedString, type FoldContext } from './fold.js';
 import { ImportTable } from './imports.js';
 
 /** A call with its resolved callee, computed once per file; the arguments are read on first use. */
@@ -29,7 +29,7 @@ const CALLEE_SOURCE = /([A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)
 
 export class PythonAnalysis {
   readonly imports: ImportTable;
-  private constantsCache?: ModuleConstants;
+  private bindingsCache?: Bindings;
   private resolvedCalls?: readonly ResolvedCall[];
 
   constructor(
@@ -40,10 +40,10 @@ export class PythonAnalysis {
     this.imports = new ImportTable(parsed);
   }
 
-  /** Module-level constants, collected on first use (folding needs them; most files never fold). */
-  get constants(): ModuleConstants {
-    this.constantsCache ??= new ModuleConstants(this.parsed.root, this.parsed.nodes('assignment'));
-    return this.constantsCache;
+  /** Name bindings for folding, collected on first use (most files never fold anything). */
+  get bindings(): Bindings {
+    this.bindingsCache ??= new Bindings(this.text, this.parsed.nodes('assignment'), this.parsed.nodes('function_definition'));
+    return this.bindingsCache;
   }
 
   /** Every call in the file, in document order, with its callee resolved through imports. */
@@ -76,7 +76,7 @@ export class PythonAnalysis {
   }
 
   fold(node: Node): FoldedString | undefined {
-    const ctx: FoldContext = { imports: this.imports, constants: this.constants, fileDir: this.fileDir };
+    const ctx: FoldContext = { imports: this.imports, bindings: this.bindings, fileDir: this.fileDir };
     return foldString(node, ctx);
   }
 

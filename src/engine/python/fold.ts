@@ -41,32 +41,59 @@ export function callArguments(call: Node): CallArguments {
   return { positional, keywords, hasSplat };
 }
 
-/** Module-level `NAME = <expr>` assignments bound exactly once, for folding constants. */
-export class ModuleConstants {
-  private readonly values = new Map<string, Node>();
+interface Binding {
+  readonly start: number;
+  /** startIndex of the innermost enclosing function, or -1 at module level. */
+  readonly scope: number;
+  readonly assignment: Node;
+}
 
-  constructor(root: Node, assignments: readonly Node[]) {
-    const counts = new Map<string, number>();
+/**
+ * Simple `name = <expr>` bindings, for folding names to the value they last had. A use sees the last
+ * assignment before it in its own function, else the last module-level one before it (or the only one, for
+ * functions that read a constant defined further down). Notebooks reassign names from cell to cell, and
+ * loops build URLs in local variables, so "last textual assignment" beats "assigned exactly once".
+ */
+export class Bindings {
+  private readonly byName = new Map<string, Binding[]>();
+  private readonly functions: readonly { start: number; end: number }[];
+
+  constructor(text: string, assignments: readonly Node[], functions: readonly Node[]) {
+    this.functions = functions.map((f) => ({ start: f.startIndex, end: f.endIndex }));
+    // Reading the target name from the text avoids a WASM call per assignment.
+    const target = /([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]*)?=(?!=)/y;
     for (const a of assignments) {
-      const left = a.childForFieldName('left');
-      if (left?.type !== 'identifier') continue;
-      counts.set(left.text, (counts.get(left.text) ?? 0) + 1);
-      const right = a.childForFieldName('right');
-      const statement = a.parent;
-      if (right && statement?.type === 'expression_statement' && statement.parent?.id === root.id) this.values.set(left.text, right);
+      target.lastIndex = a.startIndex;
+      const name = target.exec(text)?.[1];
+      if (name === undefined) continue;
+      const list = this.byName.get(name) ?? [];
+      list.push({ start: a.startIndex, scope: this.scopeOf(a.startIndex), assignment: a });
+      this.byName.set(name, list);
     }
-    for (const [name, count] of counts) if (count > 1) this.values.delete(name);
   }
 
-  get(name: string): Node | undefined {
-    return this.values.get(name);
+  /** The value expression `name` has at offset `at`, when a simple assignment gives it. */
+  lookup(name: string, at: number): Node | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    const scope = this.scopeOf(at);
+    const before = (s: number): Binding | undefined => list.filter((b) => b.scope === s && b.start < at).pop();
+    const moduleLevel = list.filter((b) => b.scope === -1);
+    const chosen = (scope === -1 ? undefined : before(scope)) ?? before(-1) ?? (moduleLevel.length === 1 && !list.some((b) => b.scope === scope) ? moduleLevel[0] : undefined);
+    return chosen?.assignment.childForFieldName('right') ?? undefined;
+  }
+
+  private scopeOf(offset: number): number {
+    let scope = -1;
+    for (const f of this.functions) if (f.start <= offset && offset < f.end) scope = f.start;
+    return scope;
   }
 }
 
 /** What folding needs to know of the file. */
 export interface FoldContext {
   readonly imports: ImportTable;
-  readonly constants: ModuleConstants;
+  readonly bindings: Bindings;
   /** Project-relative directory of the file, for `Path(__file__).parent`. */
   readonly fileDir: string;
 }
@@ -88,7 +115,7 @@ export function foldString(node: Node, ctx: FoldContext, depth = 0): FoldedStrin
     }
     case 'identifier': {
       if (node.text === '__file__') return { value: ctx.fileDir === '' ? '__file__' : `${ctx.fileDir}/__file__`, exact: true };
-      const value = ctx.constants.get(node.text);
+      const value = ctx.bindings.lookup(node.text, node.startIndex);
       return value ? foldString(value, ctx, depth + 1) : undefined;
     }
     case 'binary_operator': {
