@@ -44,11 +44,11 @@ export function parseBaseline(text: string): Baseline {
   } catch (error) {
     throw new Error(`the baseline is not valid JSON (${error instanceof Error ? error.message : String(error)}); regenerate it with 'mlready baseline'`);
   }
-  const obj = json as { version?: unknown; entries?: unknown };
+  const obj = (typeof json === 'object' && json !== null ? json : {}) as { version?: unknown; entries?: unknown };
   if (obj.version !== 1 || !Array.isArray(obj.entries)) throw new Error("the baseline has no version 1 entries list; regenerate it with 'mlready baseline'");
   const entries: BaselineEntry[] = [];
   for (const raw of obj.entries as unknown[]) {
-    const e = raw as Partial<BaselineEntry>;
+    const e = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<BaselineEntry>;
     if (typeof e.ruleId !== 'string' || typeof e.file !== 'string' || typeof e.subject !== 'string' || typeof e.count !== 'number') {
       throw new Error("a baseline entry lacks ruleId, file, subject or count; regenerate it with 'mlready baseline'");
     }

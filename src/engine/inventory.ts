@@ -101,6 +101,16 @@ export async function buildInventory(fs: FileSystem, root: string, options: Inve
         }
       }
       if (kind === 'directory') {
+        if (entry.kind === 'symlink') {
+          const target = await realPathOrUndefined(fs, `${root}/${path}`);
+          const here = await realPathOrUndefined(fs, abs);
+          if (target !== undefined && here !== undefined && (here === target || here.startsWith(`${target}/`))) {
+            skipped.push({ file: `${path}/`, reason: 'symbolic link loop: it points to a folder that contains it' });
+            continue;
+          }
+          // A symlink to another folder inside the project is walked under that folder's own path, never twice.
+          if (target !== undefined && (target === rootReal || target.startsWith(`${rootReal}/`))) continue;
+        }
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || DVC_INTERNAL.has(path) || isGitIgnored(here, path, true) || options.isIgnored?.(`${path}/`)) continue;
         await walk(path, here);
         continue;
@@ -126,8 +136,22 @@ export async function buildInventory(fs: FileSystem, root: string, options: Inve
     }
   };
 
+  let rootReal = root;
+  try {
+    rootReal = await fs.realPath(root);
+  } catch {
+    // The walk reports an unresolvable root itself.
+  }
   await walk('', []);
   return { root, files, skipped };
+}
+
+async function realPathOrUndefined(fs: FileSystem, path: string): Promise<string | undefined> {
+  try {
+    return await fs.realPath(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function isGitIgnored(scopes: readonly IgnoreScope[], path: string, isDir: boolean): boolean {

@@ -3,6 +3,9 @@ import { dirName } from './file-kinds.js';
 import type { LockedVersions, Manifest } from './parsers/manifest-types.js';
 import { NotebookMap, parseNotebook, type Notebook } from './parsers/notebook.js';
 import type { PythonParser } from './parsers/python.js';
+import { parseCiWorkflow, type CiWorkflow } from './parsers/ci.js';
+import { parseDvcConfig, parseDvcFile, parseDvcLock, parseDvcPipeline, type DvcConfig, type DvcFile, type DvcLock, type DvcPipeline } from './parsers/dvc.js';
+import { parseGitattributes, type Gitattributes } from './parsers/gitattributes.js';
 import { parseLockfile } from './parsers/lockfiles.js';
 import { parseManifest } from './parsers/manifests.js';
 import { PythonAnalysis } from './python/analysis.js';
@@ -77,6 +80,39 @@ export class SourceFile {
   get lock(): LockedVersions | undefined {
     if (this.lockCache === undefined) this.lockCache = this.kind === 'lockfile' ? (parseLockfile(this.path, this.doc) ?? null) : null;
     return this.lockCache ?? undefined;
+  }
+
+  /** DVC structures, for the DVC kinds. */
+  get dvc(): DvcFile | DvcPipeline | DvcLock | DvcConfig | undefined {
+    return this.memo('dvc', () => {
+      switch (this.kind) {
+        case 'dvc':
+          return parseDvcFile(this.path, this.doc);
+        case 'dvc-pipeline':
+          return parseDvcPipeline(this.path, this.doc);
+        case 'dvc-lock':
+          return parseDvcLock(this.path, this.doc);
+        case 'dvc-config':
+          return parseDvcConfig(this.path, this.doc);
+        default:
+          return undefined;
+      }
+    });
+  }
+
+  get gitattributes(): Gitattributes | undefined {
+    return this.memo('gitattributes', () => (this.kind === 'gitattributes' ? parseGitattributes(this.path, this.doc) : undefined));
+  }
+
+  get ciWorkflow(): CiWorkflow | undefined {
+    return this.memo('ci', () => (this.kind === 'ci-workflow' ? parseCiWorkflow(this.path, this.doc) : undefined));
+  }
+
+  private readonly memos = new Map<string, unknown>();
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   get roles(): ReadonlySet<FileRole> {

@@ -25,7 +25,7 @@ export function applySuppressions(
   let suppressed = 0;
   for (const finding of result.findings) {
     const match = result.suppressions.findIndex(
-      (s) => s.cell === finding.cell && s.ruleIds.includes(finding.ruleId) && (s.scope === 'file' || s.lines.includes(finding.range.start.line)),
+      (s) => s.ruleIds.includes(finding.ruleId) && (s.scope === 'file' || (s.cell === finding.cell && s.lines.includes(finding.range.start.line))),
     );
     if (match === -1) kept.push(finding);
     else {

@@ -54,7 +54,7 @@ export function fixtureTest(ruleId: string, extraRules: readonly string[] = []):
     const root = join(FIXTURES, ruleId).split('\\').join('/');
     const rules = new Map<string, RuleSetting>();
     for (const id of RULES.keys()) rules.set(id, { severity: id === ruleId || extraRules.includes(id) ? 'warning' : 'off' });
-    const config: ResolvedConfig = { root, profile: 'production', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
+    const config: ResolvedConfig = { root, profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
     const run = await runLint({
       fs: new NodeFileSystem(),
       root,

@@ -172,7 +172,7 @@ describe('maskIPython', () => {
     assert.equal(maskIPython(code), code);
   });
 
-  it('leaves % and != that continue an expression inside brackets alone', { todo: 'BUG: maskIPython masks a continuation line starting with % or != (e.g. `("%s"\\n   % value)`) as a magic, breaking the Python' }, () => {
+  it('leaves % and != that continue an expression inside brackets alone', () => {
     const code = 'msg = ("value: %s"\n       % value)\nok = (a\n      != b)';
     assert.equal(maskIPython(code), code);
   });
@@ -247,7 +247,7 @@ describe('NotebookMap', () => {
     assert.equal(new NotebookMap(parsed(notebookJson([{ cell_type: 'markdown', source: 'only text' }]))).toCell({ line: 0, column: 0 }), undefined);
   });
 
-  it('finds no cell past the end of the virtual text', { todo: 'BUG: NotebookMap.cellAt returns the last code cell for any line past the end, though documented to return undefined' }, () => {
+  it('finds no cell past the end of the virtual text', () => {
     assert.equal(map.cellAt(6), undefined);
     assert.equal(map.toCell({ line: 40, column: 0 }), undefined);
   });

@@ -61,7 +61,7 @@ after(() => {
 const EXPECTED_SKIPPED = [
   { file: 'big.py', reason: 'file is 50.0 MB, over the 5.0 MB limit for source files' },
   { file: 'latin.py', reason: 'not valid UTF-8: mlready reads source and config files as UTF-8' },
-  { file: 'loop/up/', reason: 'symbolic link loop: this directory was already visited' },
+  { file: 'loop/up/', reason: 'symbolic link loop: it points to a folder that contains it' },
   { file: 'model.py', reason: 'binary content (NUL bytes): not a text file' },
 ];
 const TRUNCATED_REASON = /^not valid notebook JSON \(line \d+, column \d+: \S[^)]*\)$/;
@@ -72,7 +72,7 @@ describe('runLint over bad inputs', () => {
   before(async () => {
     const rules = new Map<string, RuleSetting>();
     for (const id of RULES.keys()) rules.set(id, { severity: 'warning' });
-    const config: ResolvedConfig = { root, profile: 'production', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
+    const config: ResolvedConfig = { root, profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
     run = await runLint({
       fs: new NodeFileSystem(),
       root,

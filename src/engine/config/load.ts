@@ -57,7 +57,7 @@ export async function loadConfig(
   const file = explicitFile ?? (await findConfigFile(fs, start));
   const root = await findProjectRoot(fs, start, explicitFile ? undefined : file);
   if (!file) {
-    return { root, profile: 'production', rules: presetRules('mlready:recommended', rules, 'production'), ignore: [], overrides: [], warnings: [], sourceTexts: [] };
+    return { root, profile: 'production', preset: 'mlready:recommended', rules: presetRules('mlready:recommended', rules, 'production'), ignore: [], overrides: [], warnings: [], sourceTexts: [] };
   }
   const warnings: ConfigProblem[] = [];
   const sourceTexts: string[] = [];
@@ -66,20 +66,26 @@ export async function loadConfig(
   let profile: Profile = 'production';
   for (const data of chain) if (data.data.profile) profile = data.data.profile;
   let merged = new Map<string, RuleSetting>();
+  let preset = 'mlready:recommended';
   for (const link of chain) {
     for (const base of link.data.extends) {
-      if (base.startsWith('mlready:')) merged = mergeRules(merged, presetRules(base, rules, profile));
+      if (!base.startsWith('mlready:')) continue;
+      preset = base;
+      merged = mergeRules(merged, presetRules(base, rules, profile));
     }
     merged = mergeRules(merged, link.data.rules);
   }
-  if (!chain.some((c) => c.data.extends.some((e) => e.startsWith('mlready:')))) merged = mergeRules(presetRules('mlready:recommended', rules, profile), merged);
+  if (!chain.some((c) => c.data.extends.some((e) => e.startsWith('mlready:')))) merged = mergeRules(presetRules(preset, rules, profile), merged);
   return {
     file,
     root: explicitFile ? root : dirName(file) || '/',
     profile,
     rules: merged,
     ignore: chain.flatMap((c) => c.data.ignore.map((g) => rebase(g, c.dir, dirName(file) || '/'))),
-    overrides: chain.flatMap((c) => c.data.overrides),
+    overrides: chain.flatMap((c) =>
+      c.data.overrides.map((o) => ({ ...o, files: o.files.map((g) => rebase(g, c.dir, dirName(file) || '/')), excludedFiles: o.excludedFiles.map((g) => rebase(g, c.dir, dirName(file) || '/')) })),
+    ),
+    preset,
     ...(own?.data.baseline ? { baseline: own.data.baseline } : {}),
     ...(own?.data.readiness ? { readiness: own.data.readiness } : {}),
     warnings,
@@ -163,8 +169,10 @@ function mergeRules(base: ReadonlyMap<string, RuleSetting>, over: ReadonlyMap<st
   return out;
 }
 
+/** Points at an `extends` entry: the first mention of it after the `extends` key, not one in an earlier comment. */
 function problemAt(file: string, text: string, needle: string, message: string): ConfigProblem {
-  const offset = Math.max(0, text.indexOf(needle));
+  const key = Math.max(0, text.search(/^extends\s*:/m));
+  const offset = Math.max(0, text.indexOf(needle, key));
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1);

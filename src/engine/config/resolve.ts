@@ -60,8 +60,8 @@ export class SettingsResolver {
       if (!override) continue;
       if (override.profile && override.profile !== this.config.profile) {
         // A profile override re-bases the rules whose severity the team left at the profile default.
-        const current = presetRules('mlready:recommended', this.rules, this.config.profile);
-        for (const [id, setting] of presetRules('mlready:recommended', this.rules, override.profile)) {
+        const current = presetRules(this.config.preset, this.rules, this.config.profile);
+        for (const [id, setting] of presetRules(this.config.preset, this.rules, override.profile)) {
           if (out.get(id)?.severity === current.get(id)?.severity) out.set(id, { ...out.get(id), severity: setting.severity });
         }
       }

@@ -68,6 +68,8 @@ export interface ResolvedConfig {
   /** Absolute directory the config's globs are relative to: the project root. */
   readonly root: string;
   readonly profile: Profile;
+  /** The last preset in the `extends` chain (`mlready:recommended` when none): profile overrides re-base from it. */
+  readonly preset: string;
   readonly rules: ReadonlyMap<string, RuleSetting>;
   readonly ignore: readonly string[];
   readonly overrides: readonly ConfigOverride[];

@@ -76,6 +76,7 @@ export class NotebookMap {
       if (cell.virtualStartLine <= virtualLine) found = cell;
       else break;
     }
+    if (found && virtualLine - found.virtualStartLine >= countLines(found.source)) return undefined;
     return found;
   }
 
@@ -117,15 +118,20 @@ export function maskIPython(source: string): string {
     lines[0] = blank(lines[0] ?? '');
   }
   let continued = false;
+  const state = { depth: 0, triple: '' };
   return lines
     .map((line) => {
       if (continued) {
         continued = line.trimEnd().endsWith('\\');
         return blank(line);
       }
+      // Inside brackets or a triple-quoted string, a leading `%` or `!=` continues Python, not a magic.
+      const startsStatement = state.depth === 0 && state.triple === '';
+      scanBrackets(line, state);
+      if (!startsStatement) return line;
       const indent = line.length - line.trimStart().length;
       const body = line.slice(indent);
-      if (/^[%!]/.test(body) || /^\?\??\w/.test(body) || /^[\w.]+\?\??\s*$/.test(body)) {
+      if ((/^[%!]/.test(body) && !body.startsWith('!=')) || /^\?\??\w/.test(body) || /^[\w.]+\?\??\s*$/.test(body)) {
         continued = body.trimEnd().endsWith('\\');
         return ' '.repeat(indent) + ellipsis(body.length);
       }
@@ -137,6 +143,33 @@ export function maskIPython(source: string): string {
       return line;
     })
     .join('\n');
+}
+
+/** Tracks bracket depth and open triple-quoted strings across lines, skipping string contents and comments. */
+function scanBrackets(line: string, state: { depth: number; triple: string }): void {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] ?? '';
+    if (state.triple !== '') {
+      if (line.startsWith(state.triple, i)) {
+        i += 2;
+        state.triple = '';
+      }
+      continue;
+    }
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#') return;
+    if ((c === '"' || c === "'") && line.startsWith(c.repeat(3), i)) {
+      state.triple = c.repeat(3);
+      i += 2;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') state.depth++;
+    else if ((c === ')' || c === ']' || c === '}') && state.depth > 0) state.depth--;
+  }
 }
 
 function ellipsis(length: number): string {

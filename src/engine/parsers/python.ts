@@ -16,7 +16,7 @@ export interface PythonGrammarBinaries {
 const EAGER_TYPES = [
   'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'if_statement',
   'function_definition', 'class_definition', 'decorator', 'with_statement', 'comment', 'string', 'try_statement',
-  'concatenated_string',
+  'concatenated_string', 'for_statement',
 ];
 const EAGER = new Set(EAGER_TYPES);
 

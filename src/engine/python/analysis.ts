@@ -42,7 +42,12 @@ export class PythonAnalysis {
 
   /** Name bindings for folding, collected on first use (most files never fold anything). */
   get bindings(): Bindings {
-    this.bindingsCache ??= new Bindings(this.text, this.parsed.nodes('assignment'), this.parsed.nodes('function_definition'));
+    this.bindingsCache ??= new Bindings(this.text, {
+      assignments: this.parsed.nodes('assignment'),
+      augmented: this.parsed.nodes('augmented_assignment'),
+      functions: this.parsed.nodes('function_definition'),
+      loops: this.parsed.nodes('for_statement'),
+    });
     return this.bindingsCache;
   }
 

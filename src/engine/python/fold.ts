@@ -45,7 +45,8 @@ interface Binding {
   readonly start: number;
   /** startIndex of the innermost enclosing function, or -1 at module level. */
   readonly scope: number;
-  readonly assignment: Node;
+  /** The assignment, or undefined for a binding whose value is unknown (a parameter, a loop target, `+=`). */
+  readonly assignment?: Node;
 }
 
 /**
@@ -58,18 +59,38 @@ export class Bindings {
   private readonly byName = new Map<string, Binding[]>();
   private readonly functions: readonly { start: number; end: number }[];
 
-  constructor(text: string, assignments: readonly Node[], functions: readonly Node[]) {
-    this.functions = functions.map((f) => ({ start: f.startIndex, end: f.endIndex }));
-    // Reading the target name from the text avoids a WASM call per assignment.
+  constructor(text: string, nodes: { assignments: readonly Node[]; augmented: readonly Node[]; functions: readonly Node[]; loops: readonly Node[] }) {
+    this.functions = nodes.functions.map((f) => ({ start: f.startIndex, end: f.endIndex }));
+    const add = (name: string, start: number, scope: number, assignment?: Node): void => {
+      const list = this.byName.get(name) ?? [];
+      list.push({ start, scope, ...(assignment ? { assignment } : {}) });
+      this.byName.set(name, list);
+    };
+    // Reading target names from the text avoids a WASM call per assignment.
     const target = /([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]*)?=(?!=)/y;
-    for (const a of assignments) {
+    for (const a of nodes.assignments) {
       target.lastIndex = a.startIndex;
       const name = target.exec(text)?.[1];
-      if (name === undefined) continue;
-      const list = this.byName.get(name) ?? [];
-      list.push({ start: a.startIndex, scope: this.scopeOf(a.startIndex), assignment: a });
-      this.byName.set(name, list);
+      if (name !== undefined) add(name, a.startIndex, this.scopeOf(a.startIndex), a);
     }
+    const augmented = /([A-Za-z_][A-Za-z0-9_]*)\s*[-+*/%@&|^<>]*=/y;
+    for (const a of nodes.augmented) {
+      augmented.lastIndex = a.startIndex;
+      const name = augmented.exec(text)?.[1];
+      if (name !== undefined) add(name, a.startIndex, this.scopeOf(a.startIndex));
+    }
+    for (const loop of nodes.loops) {
+      const targets = /^(?:async\s+)?for\s+([\s\S]*?)\s+in\b/.exec(text.slice(loop.startIndex, loop.endIndex))?.[1] ?? '';
+      for (const name of targets.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) add(name, loop.startIndex, this.scopeOf(loop.startIndex));
+    }
+    // Parameters bind at the function's start, in the function's own scope, so they hide module constants.
+    for (const fn of nodes.functions) {
+      for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+        const name = param?.type === 'identifier' ? param.text : /[A-Za-z_][A-Za-z0-9_]*/.exec(param?.text ?? '')?.[0];
+        if (name !== undefined) add(name, fn.startIndex, fn.startIndex);
+      }
+    }
+    for (const list of this.byName.values()) list.sort((a, b) => a.start - b.start);
   }
 
   /** The value expression `name` has at offset `at`, when a simple assignment gives it. */
@@ -80,7 +101,7 @@ export class Bindings {
     const before = (s: number): Binding | undefined => list.filter((b) => b.scope === s && b.start < at).pop();
     const moduleLevel = list.filter((b) => b.scope === -1);
     const chosen = (scope === -1 ? undefined : before(scope)) ?? before(-1) ?? (moduleLevel.length === 1 && !list.some((b) => b.scope === scope) ? moduleLevel[0] : undefined);
-    return chosen?.assignment.childForFieldName('right') ?? undefined;
+    return chosen?.assignment?.childForFieldName('right') ?? undefined;
   }
 
   private scopeOf(offset: number): number {
@@ -175,7 +196,15 @@ function foldCall(node: Node, ctx: FoldContext, depth: number): FoldedString | u
     }
     if (method === 'format' && object.type === 'string') {
       const base = foldString(object, ctx, depth + 1);
-      return base ? { value: base.value.replace(/\{[^{}]*\}/g, '*'), exact: !/\{[^{}]*\}/.test(base.value) } : undefined;
+      if (!base) return undefined;
+      let placeholders = 0;
+      const value = base.value.replace(/\{\{|\}\}|\{[^{}]*\}/g, (m) => {
+        if (m === '{{') return '{';
+        if (m === '}}') return '}';
+        placeholders++;
+        return '*';
+      });
+      return { value, exact: base.exact && placeholders === 0 };
     }
   }
   return undefined;
@@ -186,11 +215,13 @@ function foldStringLiteral(node: Node, ctx: FoldContext, depth: number): FoldedS
   const prefix = /^[a-zA-Z]*/.exec(start)?.[0].toLowerCase() ?? '';
   if (prefix.includes('b')) return undefined;
   const raw = prefix.includes('r');
+  // In f-strings `{{` and `}}` stand for single braces.
+  const braces = prefix.includes('f') ? (t: string): string => t.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : (t: string): string => t;
   let value = '';
   let exact = true;
   for (const part of node.namedChildren) {
     if (!part) continue;
-    if (part.type === 'string_content') value += raw ? part.text : unescape(part.text);
+    if (part.type === 'string_content') value += braces(raw ? part.text : unescape(part.text));
     else if (part.type === 'escape_sequence') value += raw ? part.text : unescape(part.text);
     else if (part.type === 'interpolation') {
       const expr = part.childForFieldName('expression');

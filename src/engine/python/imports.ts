@@ -121,8 +121,8 @@ function importContext(node: Node): { optional: boolean; typeCheckingOnly: boole
     if (p.type === 'block' && p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id) {
       if (catchesImportError(p.parent)) optional = true;
     }
-    if (p.type === 'if_statement') {
-      const condition = p.childForFieldName('condition')?.text ?? '';
+    if (p.type === 'block' && p.parent?.type === 'if_statement' && p.parent.childForFieldName('consequence')?.id === p.id) {
+      const condition = p.parent.childForFieldName('condition')?.text ?? '';
       if (/^(typing\.)?TYPE_CHECKING$/.test(condition)) typeCheckingOnly = true;
     }
   }
