@@ -91,13 +91,13 @@ class AdaptiveExecutor implements FileExecutor {
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
     const heavy = tasks.filter((t) => t.kind === 'python' || t.kind === 'notebook').length;
     const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
     if (size <= 0) {
       const python = heavy > 0 ? await PythonParser.load(readGrammarBinaries()) : undefined;
-      return new InProcessExecutor(python).lint(tasks, settings, project);
+      return new InProcessExecutor(python).lint(tasks, settings, project, wantFacts);
     }
-    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project);
+    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project, wantFacts);
   }
 }

@@ -23,7 +23,7 @@ export class WorkerPoolExecutor implements FileExecutor {
     return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(taskCount / 150)));
   }
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
     const batches: FileTask[][] = [];
     for (let i = 0; i < tasks.length; i += BATCH_SIZE) batches.push(tasks.slice(i, i + BATCH_SIZE));
     const results = new Array<readonly FileLintResult[]>(batches.length);
@@ -60,7 +60,7 @@ export class WorkerPoolExecutor implements FileExecutor {
         worker.on('error', (error) => {
           reject(error);
         });
-        send({ type: 'init', settings, project });
+        send({ type: 'init', settings, project, wantFacts });
       });
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, batches.length)) }, runWorker));
     return results.flat();

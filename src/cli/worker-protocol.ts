@@ -5,7 +5,7 @@ import type { FileLintResult } from '../engine/lint-file.js';
 import type { ProjectModel } from '../engine/project.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel }
+  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel; readonly wantFacts: boolean }
   | { readonly type: 'tasks'; readonly batch: number; readonly tasks: readonly FileTask[] };
 
 export type FromWorker =

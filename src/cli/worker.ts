@@ -14,25 +14,29 @@ const post = (message: FromWorker): void => {
   port.postMessage(message);
 };
 
-let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel } | undefined;
+/** The worker's state lives in this closure: one parser, the run's settings and project model. */
+function serve(channel: NonNullable<typeof port>): void {
+  let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel; wantFacts: boolean } | undefined;
+  channel.on('message', (message: ToWorker) => {
+    if (message.type === 'init') {
+      PythonParser.load(readGrammarBinaries())
+        .then((python) => {
+          state = { python, settings: message.settings, project: message.project, wantFacts: message.wantFacts };
+          post({ type: 'ready' });
+        })
+        .catch((error: unknown) => {
+          post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+        });
+      return;
+    }
+    const current = state;
+    if (!current) {
+      post({ type: 'fatal', message: 'worker received tasks before init' });
+      return;
+    }
+    const results = message.tasks.map((task) => lintTask(task, current.settings[task.settingsIndex] ?? new Map(), current.project, current.python, current.wantFacts));
+    post({ type: 'results', batch: message.batch, results });
+  });
+}
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'init') {
-    PythonParser.load(readGrammarBinaries())
-      .then((python) => {
-        state = { python, settings: message.settings, project: message.project };
-        post({ type: 'ready' });
-      })
-      .catch((error: unknown) => {
-        post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
-      });
-    return;
-  }
-  const current = state;
-  if (!current) {
-    post({ type: 'fatal', message: 'worker received tasks before init' });
-    return;
-  }
-  const results = message.tasks.map((task) => lintTask(task, current.settings[task.settingsIndex] ?? new Map(), current.project, current.python));
-  post({ type: 'results', batch: message.batch, results });
-});
+serve(port);

@@ -8,10 +8,10 @@ import { FILE_RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 
 /** Lints one task: the unit of work both this executor and the CLI's worker threads run. */
-export function lintTask(task: FileTask, settings: FileSettings, project: ProjectModel, python: PythonParser | undefined): FileLintResult {
+export function lintTask(task: FileTask, settings: FileSettings, project: ProjectModel, python: PythonParser | undefined, wantFacts: boolean): FileLintResult {
   const file = new SourceFile(task.path, task.kind, task.text, python ? { python } : {});
   try {
-    return lintSource(file, FILE_RULES, settings, project);
+    return lintSource(file, FILE_RULES, settings, project, wantFacts);
   } finally {
     file.dispose();
   }
@@ -20,7 +20,7 @@ export function lintTask(task: FileTask, settings: FileSettings, project: Projec
 export class InProcessExecutor implements FileExecutor {
   constructor(private readonly python: PythonParser | undefined) {}
 
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]> {
-    return Promise.resolve(tasks.map((task) => lintTask(task, settings[task.settingsIndex] ?? new Map(), project, this.python)));
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
+    return Promise.resolve(tasks.map((task) => lintTask(task, settings[task.settingsIndex] ?? new Map(), project, this.python, wantFacts)));
   }
 }

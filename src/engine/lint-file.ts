@@ -1,5 +1,6 @@
 // Runs the enabled rules over one file: parse once, share it between rules, map notebook positions to cells.
 import type { FileSettings } from './config/resolve.js';
+import { extractFacts, type FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import { formatMessage, resolveOptions, type Report, type Rule } from './rule.js';
 import { SourceFile, UnreadableFileError } from './source-file.js';
@@ -18,10 +19,12 @@ export interface FileLintResult {
   readonly skipped?: string;
   /** Rules that threw on this file; the run reports them and goes on. */
   readonly ruleErrors: readonly { readonly ruleId: string; readonly message: string }[];
+  /** What the file tells project rules, when they asked. */
+  readonly facts?: FileFacts;
 }
 
 /** Lints one file with the rules enabled for it. Never throws. */
-export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel): FileLintResult {
+export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts = false): FileLintResult {
   const findings: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
   let skipped: string | undefined;
@@ -47,8 +50,18 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
     skipped = error.message;
     findings.length = 0;
   }
+  let facts: FileFacts | undefined;
+  if (skipped === undefined && wantFacts) {
+    try {
+      facts = extractFacts(file);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      skipped = error.message;
+      findings.length = 0;
+    }
+  }
   const { suppressions, problems } = skipped === undefined ? collectSuppressions(file) : { suppressions: [], problems: [] };
-  return { path: file.path, findings, suppressions, suppressionProblems: problems, ruleErrors, ...(skipped === undefined ? {} : { skipped }) };
+  return { path: file.path, findings, suppressions, suppressionProblems: problems, ruleErrors, ...(skipped === undefined ? {} : { skipped }), ...(facts ? { facts } : {}) };
 }
 
 function collectSuppressions(file: SourceFile): { suppressions: Suppression[]; problems: SuppressionProblem[] } {

@@ -1,12 +1,15 @@
-// A whole lint run: inventory, project model, per-file linting (cached, in-process or on workers), suppressions, baseline.
+// A whole lint run: load the project, lint files (cached, in-process or on workers), then project rules, suppressions, baseline.
 import { filterByBaseline, type Baseline } from './baseline.js';
-import type { SettingsResolver, FileSettings } from './config/resolve.js';
+import type { FileSettings, SettingsResolver } from './config/resolve.js';
+import type { FileFacts } from './facts.js';
 import { isTextKind } from './file-kinds.js';
 import { describeFsError, type FileSystem } from './fs.js';
+import { loadGit, type GitOption } from './git.js';
 import { buildInventory, decodeText, type Inventory, type InventoryEntry } from './inventory.js';
 import type { FileLintResult } from './lint-file.js';
 import { buildProjectModel, PROJECT_METADATA_KINDS, type ProjectModel } from './project.js';
-import { RULES } from './rules/index.js';
+import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
+import { PROJECT_RULES, RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
@@ -22,7 +25,7 @@ export interface FileTask {
 
 /** Runs lintSource over tasks: in this thread (tests, the server) or on worker threads (the CLI). */
 export interface FileExecutor {
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel): Promise<FileLintResult[]>;
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]>;
 }
 
 /** What identifies a file's content without reading it: its size and modification time. */
@@ -54,6 +57,7 @@ export interface LintRequest {
   readonly baseline?: Baseline;
   /** The engine version, part of every cache key. */
   readonly version: string;
+  readonly git?: GitOption;
   readonly onProgress?: (done: number, total: number) => void;
   readonly isCancelled?: () => boolean;
 }
@@ -64,7 +68,7 @@ export interface LintRun {
   /** Sorted deterministically. */
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
-  readonly ruleErrors: readonly { readonly file: string; readonly ruleId: string; readonly message: string }[];
+  readonly ruleErrors: readonly RuleError[];
   readonly lintedFiles: number;
   readonly suppressed: number;
   readonly baselined: number;
@@ -72,37 +76,67 @@ export interface LintRun {
   readonly texts: ReadonlyMap<string, string>;
 }
 
+export interface RuleError {
+  readonly file: string;
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+/** The project as the rules see it, with the text of the metadata files it was built from. */
+export interface LoadedProject {
+  readonly inventory: Inventory;
+  readonly project: ProjectModel;
+  readonly texts: Map<string, string>;
+  readonly skipped: SkippedFile[];
+  /** Changes whenever a metadata file changes; part of every cache key. */
+  readonly key: string;
+}
+
 const READ_CONCURRENCY = 64;
+
+/** Reads a file as text, or records why it cannot be read. */
+export async function readText(fs: FileSystem, root: string, path: string, skipped: SkippedFile[]): Promise<string | undefined> {
+  try {
+    const decoded = decodeText(await fs.readFile(`${root}/${path}`));
+    if (decoded.ok) return decoded.text;
+    skipped.push({ file: path, reason: decoded.reason });
+  } catch (error) {
+    skipped.push({ file: path, reason: `cannot read: ${describeFsError(error)}` });
+  }
+  return undefined;
+}
+
+/** Walks the tree and builds the project model from the metadata files (manifests, locks, DVC, LFS, CI) and Git. */
+export async function loadProject(fs: FileSystem, root: string, settings: SettingsResolver, options: { git?: GitOption; isCancelled?: () => boolean } = {}): Promise<LoadedProject> {
+  const inventory = await buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) });
+  const skipped: SkippedFile[] = [...inventory.skipped];
+  const texts = new Map<string, string>();
+  const entries = inventory.files.filter((f) => PROJECT_METADATA_KINDS.has(f.kind));
+  const read = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
+  const metadata: SourceFile[] = [];
+  entries.forEach((entry, i) => {
+    const text = read[i];
+    if (text === undefined) return;
+    texts.set(entry.path, text);
+    metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
+  });
+  const git = await loadGit(fs, root, options.git ?? 'auto');
+  const project = buildProjectModel(inventory.files, metadata, git);
+  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}`;
+  return { inventory, project, texts, skipped, key };
+}
+
+/** The files a run reports on: text files under the included paths. */
+export function reportableFiles(inventory: Inventory, include?: readonly string[]): InventoryEntry[] {
+  return inventory.files.filter((f) => isTextKind(f.kind) && f.kind !== 'mlready-config' && isIncluded(f.path, include));
+}
 
 export async function runLint(request: LintRequest): Promise<LintRun> {
   const { fs, root, settings } = request;
-  const inventory = await buildInventory(fs, root, { isIgnored: settings.ignored, ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}) });
-  const skipped: SkippedFile[] = [...inventory.skipped];
-  const texts = new Map<string, string>();
-  const readText = async (entry: InventoryEntry): Promise<string | undefined> => {
-    try {
-      const decoded = decodeText(await fs.readFile(`${root}/${entry.path}`));
-      if (decoded.ok) return decoded.text;
-      skipped.push({ file: entry.path, reason: decoded.reason });
-    } catch (error) {
-      skipped.push({ file: entry.path, reason: `cannot read: ${describeFsError(error)}` });
-    }
-    return undefined;
-  };
-
-  const metadataEntries = inventory.files.filter((f) => PROJECT_METADATA_KINDS.has(f.kind));
-  const metadataTexts = await mapLimited(metadataEntries, READ_CONCURRENCY, readText);
-  const metadataFiles: SourceFile[] = [];
-  metadataEntries.forEach((entry, i) => {
-    const text = metadataTexts[i];
-    if (text === undefined) return;
-    texts.set(entry.path, text);
-    metadataFiles.push(new SourceFile(entry.path, entry.kind, text, {}));
-  });
-  const project = buildProjectModel(inventory.files, metadataFiles);
-  const projectKey = metadataFiles.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
-
-  const reportable = inventory.files.filter((f) => isTextKind(f.kind) && f.kind !== 'mlready-config' && isIncluded(f.path, request.include));
+  const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}) });
+  const { inventory, project, texts, skipped } = loaded;
+  const wantFacts = projectRulesWantFacts(PROJECT_RULES, settings);
+  const reportable = reportableFiles(inventory, request.include);
   const settingsList: FileSettings[] = [];
   const settingsIndex = new Map<FileSettings, number>();
   const contextKeys: string[] = [];
@@ -114,7 +148,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       index = settingsList.length;
       settingsList.push(fileSettings);
       settingsIndex.set(fileSettings, index);
-      contextKeys.push(`${request.version}\u0000${JSON.stringify([...fileSettings])}\u0000${projectKey}`);
+      contextKeys.push(`${request.version}\u0000${String(wantFacts)}\u0000${JSON.stringify([...fileSettings])}\u0000${loaded.key}`);
     }
     return index;
   };
@@ -126,7 +160,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     else misses.push(entry);
   }
   const toRead = misses.filter((f) => !texts.has(f.path));
-  const read = await mapLimited(toRead, READ_CONCURRENCY, readText);
+  const read = await mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
   toRead.forEach((entry, i) => {
     const text = read[i];
     if (text !== undefined) texts.set(entry.path, text);
@@ -139,9 +173,8 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     tasks.push({ path: entry.path, kind: entry.kind, text, settingsIndex: indexOf(entry.path) });
     taskEntries.push(entry);
   }
-
   request.onProgress?.(results.size, results.size + tasks.length);
-  const fresh = tasks.length > 0 ? await request.executor.lint(tasks, settingsList, project) : [];
+  const fresh = tasks.length > 0 ? await request.executor.lint(tasks, settingsList, project, wantFacts) : [];
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
@@ -149,9 +182,37 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
+  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include);
+  skipped.push(...finished.skipped);
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts };
+}
 
-  const findings: Finding[] = [];
-  const ruleErrors: LintRun['ruleErrors'][number][] = [];
+/**
+ * From per-file results to the run's findings: project rules over the facts, then suppressions per file, then
+ * the baseline, sorted. Shared by the CLI run and the language server's workspace.
+ */
+export function finishRun(
+  results: ReadonlyMap<string, FileLintResult>,
+  reportable: readonly InventoryEntry[],
+  project: ProjectModel,
+  settings: SettingsResolver,
+  baseline?: Baseline,
+  include?: readonly string[],
+): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number } {
+  const skipped: SkippedFile[] = [];
+  const ruleErrors: RuleError[] = [];
+  const facts = new Map<string, FileFacts>();
+  for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
+  const projectRun = runProjectRules(PROJECT_RULES, project, facts, settings);
+  ruleErrors.push(...projectRun.errors);
+  const projectByFile = new Map<string, Finding[]>();
+  for (const f of projectRun.findings) {
+    const list = projectByFile.get(f.file) ?? [];
+    list.push(f);
+    projectByFile.set(f.file, list);
+  }
+  const all: Finding[] = [];
   let suppressed = 0;
   for (const entry of reportable) {
     const result = results.get(entry.path);
@@ -161,14 +222,24 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       continue;
     }
     for (const e of result.ruleErrors) ruleErrors.push({ file: entry.path, ...e });
-    const outcome = applySuppressions(result, settings.forFile(entry.path), RULES);
+    const extra = projectByFile.get(entry.path);
+    projectByFile.delete(entry.path);
+    const merged = extra ? { ...result, findings: [...result.findings, ...extra] } : result;
+    const outcome = applySuppressions(merged, settings.forFile(entry.path), RULES);
     suppressed += outcome.suppressed;
-    findings.push(...outcome.findings);
+    all.push(...outcome.findings);
   }
-  findings.sort(compareFindings);
-  const { fresh: reported, matched } = request.baseline ? filterByBaseline(findings, request.baseline) : { fresh: findings, matched: 0 };
-  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { inventory, project, findings: reported, skipped, ruleErrors, lintedFiles: results.size, suppressed, baselined: matched, texts };
+  // Project findings on files that were not linted (data files, folders) have no comments to suppress them.
+  for (const [file, list] of projectByFile) if (isIncluded(file, include)) all.push(...list);
+  all.sort(compareFindings);
+  const { fresh, matched } = baseline ? filterByBaseline(all, baseline) : { fresh: all, matched: 0 };
+  const byFile = new Map<string, Finding[]>();
+  for (const f of fresh) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  return { findings: fresh, byFile, skipped, ruleErrors, suppressed, baselined: matched };
 }
 
 function isIncluded(path: string, include: readonly string[] | undefined): boolean {
@@ -176,7 +247,7 @@ function isIncluded(path: string, include: readonly string[] | undefined): boole
   return include.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

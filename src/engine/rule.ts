@@ -1,4 +1,5 @@
 // The rule contract: typed metadata, messages, options and a pure check over one file and the project model.
+import type { FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
 import type { Category, FileKind, FindingSeverity, FixSafety, Range, RelatedLocation, Severity, TextEdit } from './types.js';
@@ -72,8 +73,33 @@ export interface Rule<M extends string = string> extends RuleMeta<M> {
   check(ctx: RuleContext<M>): void;
 }
 
+/** A report of a project rule names its file, and always a subject (its text may not have been read). */
+export type ProjectReport<M extends string> = Report<M> & { readonly file: string; readonly subject: string };
+
+export interface ProjectRuleContext<M extends string> {
+  readonly project: ProjectModel;
+  /** Facts of every linted Python file and notebook, by project-relative path. */
+  readonly facts: ReadonlyMap<string, FileFacts>;
+  /** Options as configured at the project root. */
+  readonly options: RuleOptions;
+  report(report: ProjectReport<M>): void;
+}
+
+/** A rule over the whole project: it runs once per run, after every file has been linted. */
+export interface ProjectRule<M extends string = string> extends RuleMeta<M> {
+  readonly scope: 'project';
+  /** True when the rule reads `facts`; files are then asked for them. */
+  readonly usesFacts: boolean;
+  checkProject(ctx: ProjectRuleContext<M>): void;
+}
+
 /** Declares a rule; the message ids are checked by the compiler at every `report`. */
 export function defineRule<M extends string>(rule: Rule<M>): Rule {
+  return rule;
+}
+
+/** Declares a project rule. */
+export function defineProjectRule<M extends string>(rule: ProjectRule<M>): ProjectRule {
   return rule;
 }
 

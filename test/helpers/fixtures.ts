@@ -1,6 +1,6 @@
 // Fixture tests: real files under test/fixtures/rules/<rule-id>/ with `expect: <rule-id>` markers; missing and extra findings fail.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { it } from 'node:test';
 import { SettingsResolver } from '../../src/engine/config/resolve';
@@ -55,7 +55,11 @@ export function fixtureTest(ruleId: string, extraRules: readonly string[] = []):
     const rules = new Map<string, RuleSetting>();
     for (const id of RULES.keys()) rules.set(id, { severity: id === ruleId || extraRules.includes(id) ? 'warning' : 'off' });
     const config: ResolvedConfig = { root, profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
+    // Git tracking comes from a `.git-tracked` list in the fixture, never from this repository's own index.
+    const trackedList = join(root, '.git-tracked');
+    const git = existsSync(trackedList) ? { tracked: readFileSync(trackedList, 'utf8').split('\n').filter((l) => l.trim() !== '') } : ('off' as const);
     const run = await runLint({
+      git,
       fs: new NodeFileSystem(),
       root,
       settings: new SettingsResolver(config, RULES),

@@ -1,18 +1,27 @@
-// The rule registry: every rule the engine knows, in one list, looked up by id.
-import type { Rule, RuleMeta } from '../rule.js';
-import remoteDataUnpinned from './data/remote-data-unpinned.js';
-import dependencyUnpinned from './dependencies/dependency-unpinned.js';
+// The rule registry: every rule the engine knows, gathered from the category lists, looked up by id.
+import type { ProjectRule, Rule, RuleMeta } from '../rule.js';
+import { DATA_RULES } from './data/index.js';
+import { DEPENDENCY_RULES } from './dependencies/index.js';
 import invalidSuppression from './meta/invalid-suppression.js';
 import unusedSuppression from './meta/unused-suppression.js';
-import randomStateUnset from './reproducibility/random-state-unset.js';
+import { REPRODUCIBILITY_RULES } from './reproducibility/index.js';
+
+const ALL: readonly (Rule | ProjectRule)[] = [...DATA_RULES, ...DEPENDENCY_RULES, ...REPRODUCIBILITY_RULES];
+
+function isProjectRule(rule: Rule | ProjectRule): rule is ProjectRule {
+  return 'scope' in rule;
+}
 
 /** Rules with a per-file check. */
-export const FILE_RULES: readonly Rule[] = [dependencyUnpinned, randomStateUnset, remoteDataUnpinned];
+export const FILE_RULES: readonly Rule[] = ALL.filter((r): r is Rule => !isProjectRule(r));
+
+/** Rules that run once over the whole project. */
+export const PROJECT_RULES: readonly ProjectRule[] = ALL.filter(isProjectRule);
 
 /** Rules the engine itself implements (suppression bookkeeping); configurable like any other rule. */
 export const ENGINE_RULES: readonly RuleMeta[] = [invalidSuppression, unusedSuppression];
 
 /** Every rule's metadata, by id, sorted by id. */
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  [...FILE_RULES, ...ENGINE_RULES].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r]),
+  [...ALL, ...ENGINE_RULES].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r]),
 );

@@ -1,0 +1,56 @@
+// Runs the project rules once per run over the project model and the files' facts.
+import type { SettingsResolver } from './config/resolve.js';
+import type { FileFacts } from './facts.js';
+import type { ProjectModel } from './project.js';
+import { formatMessage, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
+import { SEVERITY_ORDER, type Finding } from './types.js';
+
+/** True when some project rule that reads facts is enabled anywhere in the config. */
+export function projectRulesWantFacts(rules: readonly ProjectRule[], settings: SettingsResolver): boolean {
+  const config = settings.config;
+  const on = (id: string): boolean =>
+    (config.rules.get(id)?.severity ?? 'off') !== 'off' || config.overrides.some((o) => (o.rules.get(id)?.severity ?? 'off') !== 'off' || o.profile !== undefined);
+  return rules.some((r) => r.usesFacts && on(r.id));
+}
+
+/** Findings of the project rules; a rule that throws is reported as an error and the others still run. */
+export function runProjectRules(
+  rules: readonly ProjectRule[],
+  project: ProjectModel,
+  facts: ReadonlyMap<string, FileFacts>,
+  settings: SettingsResolver,
+): { findings: Finding[]; errors: { file: string; ruleId: string; message: string }[] } {
+  const findings: Finding[] = [];
+  const errors: { file: string; ruleId: string; message: string }[] = [];
+  const rootSettings = settings.forFile('');
+  for (const rule of rules) {
+    const anywhere = (settings.config.rules.get(rule.id)?.severity ?? 'off') !== 'off' || settings.config.overrides.some((o) => o.rules.has(rule.id) || o.profile !== undefined);
+    if (!anywhere) continue;
+    const report = (r: ProjectReport<string>): void => {
+      const configured = settings.forFile(r.file).get(rule.id)?.severity ?? 'off';
+      if (configured === 'off') return;
+      const template = rule.messages[r.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id '${r.messageId}'`);
+      const severity = r.maxSeverity && SEVERITY_ORDER[r.maxSeverity] < SEVERITY_ORDER[configured] ? r.maxSeverity : configured;
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity,
+        message: formatMessage(template, r.data),
+        file: r.file,
+        range: r.range,
+        subject: r.subject,
+        ...(r.cell === undefined ? {} : { cell: r.cell }),
+        ...(r.fix ? { fix: { description: r.fix.description, safety: r.fix.safety ?? rule.fix ?? 'unsafe', edits: r.fix.edits } } : {}),
+        ...(r.related?.length ? { related: r.related } : {}),
+        ...(r.unnecessary ? { tags: ['unnecessary' as const] } : {}),
+      });
+    };
+    try {
+      rule.checkProject({ project, facts, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
+    } catch (error) {
+      errors.push({ file: '.', ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+  return { findings, errors };
+}
