@@ -38,7 +38,7 @@ describe('loadGit', () => {
     git(repo, 'update-index', '--index-version', '4');
     const model = await loadGit(new NodeFileSystem(), repo);
     assert.ok(model?.tracked.has('ml/data/a-rather-long-file-name-for-prefix-compression.parquet'));
-    assert.equal(model.tracked.size, 4);
+    assert.equal(model?.tracked.size, 4);
     git(repo, 'update-index', '--index-version', '2');
   });
 

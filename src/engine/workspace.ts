@@ -1,0 +1,156 @@
+// A long-lived, incrementally updated lint state of one project, for the language server and editors.
+import { filterByBaseline, type Baseline } from './baseline.js';
+import type { SettingsResolver } from './config/resolve.js';
+import { lintTask } from './executor.js';
+import type { FileFacts } from './facts.js';
+import { classifyPath, isTextKind } from './file-kinds.js';
+import type { FileSystem } from './fs.js';
+import type { GitOption } from './git.js';
+import type { InventoryEntry } from './inventory.js';
+import type { FileLintResult } from './lint-file.js';
+import { loadProject, readText, reportableFiles, type LoadedProject, type RuleError } from './linter.js';
+import type { PythonParser } from './parsers/python.js';
+import { PROJECT_METADATA_KINDS } from './project.js';
+import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
+import { PROJECT_RULES, RULES } from './rules/index.js';
+import { applySuppressions } from './suppress.js';
+import { compareFindings, type Finding, type SkippedFile } from './types.js';
+
+export interface WorkspaceOptions {
+  /** Usually an OverlayFileSystem carrying the editor's unsaved buffers. */
+  readonly fs: FileSystem;
+  readonly root: string;
+  readonly settings: SettingsResolver;
+  readonly python: PythonParser;
+  readonly baseline?: Baseline;
+  readonly git?: GitOption;
+}
+
+/** Files a scan lints between two yields to the event loop, so a server stays responsive during a scan. */
+const SCAN_SLICE = 50;
+
+/**
+ * Holds every file's results and the project model. `update` re-lints one file and re-runs only what can depend
+ * on it: the file itself, the project rules, and (when a manifest, lock, DVC, LFS or CI file changed) every file,
+ * since file rules read the project model.
+ */
+export class Workspace {
+  private loaded!: LoadedProject;
+  private readonly results = new Map<string, FileLintResult>();
+  private readonly published = new Map<string, readonly Finding[]>();
+  private projectFindings = new Map<string, Finding[]>();
+  private wantFacts = false;
+  readonly ruleErrors: RuleError[] = [];
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  get skipped(): readonly SkippedFile[] {
+    const fromResults = [...this.results.values()].flatMap((r) => (r.skipped === undefined ? [] : [{ file: r.path, reason: r.skipped }]));
+    return [...this.loaded.skipped, ...fromResults];
+  }
+
+  /** Lints the whole project. Returns false when cancelled part way (results so far are kept). */
+  async scan(isCancelled: () => boolean = () => false, onProgress?: (done: number, total: number) => void): Promise<boolean> {
+    this.loaded = await loadProject(this.options.fs, this.options.root, this.options.settings, { ...(this.options.git ? { git: this.options.git } : {}), isCancelled });
+    this.wantFacts = projectRulesWantFacts(PROJECT_RULES, this.options.settings);
+    this.results.clear();
+    const files = reportableFiles(this.loaded.inventory);
+    for (let i = 0; i < files.length; i++) {
+      if (isCancelled()) return false;
+      const entry = files[i];
+      if (entry) await this.lintEntry(entry);
+      if (i % SCAN_SLICE === SCAN_SLICE - 1) {
+        onProgress?.(i + 1, files.length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    onProgress?.(files.length, files.length);
+    this.refresh(new Set(this.results.keys()));
+    return true;
+  }
+
+  /**
+   * A file changed (saved, edited in an overlay, created or deleted). Returns the files whose findings changed,
+   * so only their diagnostics are published again.
+   */
+  async update(path: string): Promise<Set<string>> {
+    const kind = classifyPath(path);
+    if (PROJECT_METADATA_KINDS.has(kind)) {
+      const before = new Set(this.published.keys());
+      await this.scan();
+      const changed = new Set([...before, ...this.published.keys()]);
+      return changed;
+    }
+    if (!isTextKind(kind) || kind === 'mlready-config') return new Set();
+    let size = 0;
+    try {
+      size = (await this.options.fs.stat(`${this.options.root}/${path}`)).size;
+    } catch {
+      this.results.delete(path);
+      return this.refresh(new Set([path]));
+    }
+    await this.lintEntry({ path, kind, size });
+    return this.refresh(new Set([path]));
+  }
+
+  /** The findings of one file, after suppressions and the baseline. */
+  findings(path: string): readonly Finding[] {
+    return this.published.get(path) ?? [];
+  }
+
+  /** Every file that has findings now. */
+  files(): string[] {
+    return [...this.published.keys()];
+  }
+
+  private async lintEntry(entry: InventoryEntry): Promise<void> {
+    const skipped: SkippedFile[] = [];
+    const text = await readText(this.options.fs, this.options.root, entry.path, skipped);
+    if (text === undefined) {
+      this.results.set(entry.path, { path: entry.path, findings: [], suppressions: [], suppressionProblems: [], ruleErrors: [], skipped: skipped[0]?.reason ?? 'unreadable' });
+      return;
+    }
+    const settings = this.options.settings.forFile(entry.path);
+    const result = lintTask({ path: entry.path, kind: entry.kind, text, settingsIndex: 0 }, settings, this.loaded.project, this.options.python, this.wantFacts);
+    this.results.set(entry.path, result);
+  }
+
+  /** Recomputes project findings and the published findings of `dirty` files and of files project rules touch. */
+  private refresh(dirty: Set<string>): Set<string> {
+    const facts = new Map<string, FileFacts>();
+    for (const [path, result] of this.results) if (result.facts) facts.set(path, result.facts);
+    const run = runProjectRules(PROJECT_RULES, this.loaded.project, facts, this.options.settings);
+    this.ruleErrors.length = 0;
+    this.ruleErrors.push(...run.errors);
+    const next = new Map<string, Finding[]>();
+    for (const f of run.findings) {
+      const list = next.get(f.file) ?? [];
+      list.push(f);
+      next.set(f.file, list);
+    }
+    for (const file of new Set([...next.keys(), ...this.projectFindings.keys()])) {
+      if (JSON.stringify(next.get(file) ?? []) !== JSON.stringify(this.projectFindings.get(file) ?? [])) dirty.add(file);
+    }
+    this.projectFindings = next;
+    const changed = new Set<string>();
+    for (const file of dirty) {
+      const result = this.results.get(file);
+      const extra = this.projectFindings.get(file) ?? [];
+      let findings: Finding[] = extra;
+      if (result && result.skipped === undefined) {
+        findings = applySuppressions({ ...result, findings: [...result.findings, ...extra] }, this.options.settings.forFile(file), RULES).findings;
+      } else if (result) findings = [];
+      findings.sort(compareFindings);
+      if (this.options.baseline) findings = filterByBaseline(findings, this.options.baseline).fresh;
+      const before = this.published.get(file) ?? [];
+      if (findings.length === 0) this.published.delete(file);
+      else this.published.set(file, findings);
+      if (JSON.stringify(before) !== JSON.stringify(findings)) changed.add(file);
+    }
+    return changed;
+  }
+}
