@@ -4,6 +4,7 @@ import type { LockedVersions, Manifest } from './parsers/manifest-types.js';
 import { NotebookMap, parseNotebook, type Notebook } from './parsers/notebook.js';
 import type { PythonParser } from './parsers/python.js';
 import { parseCiWorkflow, type CiWorkflow } from './parsers/ci.js';
+import { parseJsonConfig, parseTomlConfig, parseYamlConfig, type ConfigParseResult } from './parsers/config-tree.js';
 import { parseDvcConfig, parseDvcFile, parseDvcLock, parseDvcPipeline, type DvcConfig, type DvcFile, type DvcLock, type DvcPipeline } from './parsers/dvc.js';
 import { parseGitattributes, type Gitattributes } from './parsers/gitattributes.js';
 import { parseLockfile } from './parsers/lockfiles.js';
@@ -97,6 +98,18 @@ export class SourceFile {
         default:
           return undefined;
       }
+    });
+  }
+
+  /** The key tree of a YAML, JSON or TOML file (configs, params, conda and DVC files, pyproject), with positions. */
+  get configTree(): ConfigParseResult | undefined {
+    return this.memo('configTree', () => {
+      const ext = this.path.slice(this.path.lastIndexOf('.') + 1).toLowerCase();
+      if (['yaml', 'yml', 'lock'].includes(ext) && this.kind !== 'lockfile') return parseYamlConfig(this.doc);
+      if (this.kind === 'dvc' || this.kind === 'dvc-pipeline' || this.kind === 'dvc-lock' || this.kind === 'conda-env' || this.kind === 'ci-workflow') return parseYamlConfig(this.doc);
+      if (ext === 'json' || ext === 'jsonc') return parseJsonConfig(this.doc, { comments: ext === 'jsonc' });
+      if (ext === 'toml' || this.kind === 'pipfile') return parseTomlConfig(this.doc);
+      return undefined;
     });
   }
 

@@ -5,8 +5,9 @@ import { DEPENDENCY_RULES } from './dependencies/index.js';
 import invalidSuppression from './meta/invalid-suppression.js';
 import unusedSuppression from './meta/unused-suppression.js';
 import { REPRODUCIBILITY_RULES } from './reproducibility/index.js';
+import { SECRET_RULES } from './secrets/index.js';
 
-const ALL: readonly (Rule | ProjectRule)[] = [...DATA_RULES, ...DEPENDENCY_RULES, ...REPRODUCIBILITY_RULES];
+const ALL: readonly (Rule | ProjectRule)[] = [...DATA_RULES, ...DEPENDENCY_RULES, ...REPRODUCIBILITY_RULES, ...SECRET_RULES];
 
 function isProjectRule(rule: Rule | ProjectRule): rule is ProjectRule {
   return 'scope' in rule;
