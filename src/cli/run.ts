@@ -14,8 +14,8 @@ import { RULES } from '../engine/rules/index.js';
 import { VERSION } from '../engine/version.js';
 import { UsageError } from './args.js';
 import { DiskCache } from './cache.js';
-import { readGrammarBinaries } from './grammar.js';
-import { NodeFileSystem } from './node-fs.js';
+import { readGrammarBinaries } from '../node/grammar.js';
+import { NodeFileSystem } from '../node/node-fs.js';
 import { WorkerPoolExecutor } from './worker-pool.js';
 
 export interface RunOptions {

@@ -4,7 +4,7 @@ import type { FileSettings } from '../engine/config/resolve.js';
 import { lintTask } from '../engine/executor.js';
 import { PythonParser } from '../engine/parsers/python.js';
 import type { ProjectModel } from '../engine/project.js';
-import { readGrammarBinaries } from './grammar.js';
+import { readGrammarBinaries } from '../node/grammar.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 const port = parentPort;

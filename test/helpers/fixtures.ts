@@ -9,7 +9,7 @@ import { InProcessExecutor } from '../../src/engine/executor';
 import { runLint } from '../../src/engine/linter';
 import { RULES } from '../../src/engine/rules/index';
 import { VERSION } from '../../src/engine/version';
-import { NodeFileSystem } from '../../src/cli/node-fs';
+import { NodeFileSystem } from '../../src/node/node-fs';
 import { pythonParser } from './python';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'rules');

@@ -1,6 +1,6 @@
 // Test helper: one tree-sitter Python parser per test process, loaded from node_modules.
 import { PythonParser } from '../../src/engine/parsers/python';
-import { readGrammarBinaries } from '../../src/cli/grammar';
+import { readGrammarBinaries } from '../../src/node/grammar';
 
 let parser: Promise<PythonParser> | undefined;
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadGit } from '../../src/engine/git';
 import { MemoryFileSystem } from '../../src/engine/fs';
 import { parseGitIndex } from '../../src/engine/parsers/git-index';
-import { NodeFileSystem } from '../../src/cli/node-fs';
+import { NodeFileSystem } from '../../src/node/node-fs';
 
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
 

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { NodeFileSystem } from '../../src/cli/node-fs';
+import { NodeFileSystem } from '../../src/node/node-fs';
 import type { DirEntry, FileStat, FileSystem } from '../../src/engine/fs';
 import { buildInventory, decodeText, formatBytes, type Inventory } from '../../src/engine/inventory';
 

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Io } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { NodeFileSystem } from '../../src/cli/node-fs';
+import { NodeFileSystem } from '../../src/node/node-fs';
 import { SettingsResolver } from '../../src/engine/config/resolve';
 import type { ResolvedConfig, RuleSetting } from '../../src/engine/config/types';
 import { InProcessExecutor } from '../../src/engine/executor';

@@ -7,7 +7,7 @@ import { nearest } from '../../engine/config/validate.js';
 import { ruleDocsUrl } from '../../engine/rule.js';
 import { RULES } from '../../engine/rules/index.js';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { findPackageRoot } from '../grammar.js';
+import { findPackageRoot } from '../../node/grammar.js';
 import type { Io } from '../io.js';
 import { runCheck } from '../run.js';
 import { printConfigWarnings } from './check.js';

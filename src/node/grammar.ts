@@ -1,4 +1,4 @@
-// Locates and reads the tree-sitter WASM binaries: next to the bundle when built, in node_modules when run from source.
+// Node-specific pieces shared by the CLI and the language server: locating and reading the tree-sitter WASM.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PythonGrammarBinaries } from '../engine/parsers/python.js';
