@@ -27,9 +27,10 @@ export interface FileLintResult {
 export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts = false): FileLintResult {
   const findings: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
-  let skipped: string | undefined;
+  let skipped: string | undefined = syntaxError(file);
   try {
     for (const rule of rules) {
+      if (skipped !== undefined) break;
       const setting = settings.get(rule.id);
       const severity = setting?.severity ?? 'off';
       if (severity === 'off' || !rule.fileKinds.includes(file.kind)) continue;
@@ -62,6 +63,22 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
   }
   const { suppressions, problems } = skipped === undefined ? collectSuppressions(file) : { suppressions: [], problems: [] };
   return { path: file.path, findings, suppressions, suppressionProblems: problems, ruleErrors, ...(skipped === undefined ? {} : { skipped }), ...(facts ? { facts } : {}) };
+}
+
+/** Problems that only make a config file untidy, not unreadable. */
+const TOLERATED = /^(Map keys must be unique|Duplicate key|Comments are not allowed|Trailing commas are not allowed)/;
+
+/**
+ * A YAML, JSON or TOML file that does not parse is skipped with the first syntax error's place: rules would
+ * otherwise judge half a file. Tolerated problems (duplicate keys, JSON comments) do not skip it.
+ */
+function syntaxError(file: SourceFile): string | undefined {
+  if (file.kind !== 'yaml' && file.kind !== 'json' && file.kind !== 'toml') return undefined;
+  const problem = file.configTree?.problems.find((p) => !TOLERATED.test(p.message));
+  if (!problem) return undefined;
+  const format = file.kind === 'yaml' ? 'YAML' : file.kind === 'json' ? 'JSON' : 'TOML';
+  const message = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  return `invalid ${format} at line ${problem.range.start.line + 1}, column ${problem.range.start.column + 1}: ${message}`;
 }
 
 function collectSuppressions(file: SourceFile): { suppressions: Suppression[]; problems: SuppressionProblem[] } {

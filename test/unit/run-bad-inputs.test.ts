@@ -60,6 +60,7 @@ after(() => {
 
 const EXPECTED_SKIPPED = [
   { file: 'big.py', reason: 'file is 50.0 MB, over the 5.0 MB limit for source files' },
+  { file: 'configs/bad.yaml', reason: 'invalid YAML at line 2, column 11: Implicit keys of flow sequence pairs need to be on a single line' },
   { file: 'latin.py', reason: 'not valid UTF-8: mlready reads source and config files as UTF-8' },
   { file: 'loop/up/', reason: 'symbolic link loop: it points to a folder that contains it' },
   { file: 'model.py', reason: 'binary content (NUL bytes): not a text file' },
@@ -94,7 +95,7 @@ describe('runLint over bad inputs', () => {
     assert.match(notebook.reason, TRUNCATED_REASON);
     assert.deepEqual(
       run.skipped.map((s) => s.file),
-      ['big.py', 'latin.py', 'loop/up/', 'model.py', 'notebooks/truncated.ipynb'],
+      ['big.py', 'configs/bad.yaml', 'latin.py', 'loop/up/', 'model.py', 'notebooks/truncated.ipynb'],
     );
   });
 
@@ -110,9 +111,9 @@ describe('runLint over bad inputs', () => {
     assert.ok(run.texts.has('broken.py'));
   });
 
-  it('lints invalid YAML that no rule parses without failing or skipping it', () => {
-    assert.ok(!run.skipped.some((s) => s.file === 'configs/bad.yaml'));
-    assert.ok(run.texts.has('configs/bad.yaml'));
+  it('skips invalid YAML with the place of the syntax error', () => {
+    const entry = run.skipped.find((s) => s.file === 'configs/bad.yaml');
+    assert.match(entry?.reason ?? '', /^invalid YAML at line \d+, column \d+: \S/);
     assert.deepEqual(run.findings.filter((f) => f.file === 'configs/bad.yaml'), []);
   });
 
@@ -171,7 +172,7 @@ describe('mlready check over bad inputs', () => {
       report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity}`),
       ['broken.py:5:6 random-state-unset error', 'notebooks/ok.ipynb:2:6 random-state-unset error', 'train.py:2:5 random-state-unset error'],
     );
-    assert.deepEqual(report.summary, { ...report.summary, files: 7, errors: 3, warnings: 0, infos: 0, skipped: 5 });
+    assert.deepEqual(report.summary, { ...report.summary, files: 7, errors: 3, warnings: 0, infos: 0, skipped: 6 });
     assert.equal(existsSync(join(root, '.mlready_cache')), false, '--no-cache writes no cache');
   });
 
@@ -180,7 +181,7 @@ describe('mlready check over bad inputs', () => {
     const code = await main(['check', root, '--format', 'json', '--no-cache', '--config', join(root, 'configs/lenient.yaml')], io);
     assert.equal(code, 0);
     const report = JSON.parse(io.out.join('')) as JsonReport;
-    assert.deepEqual([report.summary.errors, report.summary.warnings, report.summary.skipped], [0, 3, 5]);
+    assert.deepEqual([report.summary.errors, report.summary.warnings, report.summary.skipped], [0, 3, 6]);
   });
 
   it('exits 1 with --max-warnings 0 when there are warnings', async () => {
