@@ -4,10 +4,16 @@ import type { Position, Range } from './types.js';
 /** A text with a line index, built once and shared by every parser and rule that needs positions. */
 export class TextDocument {
   readonly text: string;
-  private readonly lineStarts: number[];
+  private starts?: number[];
 
   constructor(text: string) {
     this.text = text;
+  }
+
+  /** Built on first use: most files of a run never need a position (tree-sitter gives them). */
+  private get lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -17,7 +23,8 @@ export class TextDocument {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {
