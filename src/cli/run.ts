@@ -1,4 +1,5 @@
 // Shared by `check` and `baseline`: find the config and root, pick an executor and cache, and run the engine.
+import type { FactKind } from '../engine/facts.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseBaseline, type Baseline } from '../engine/baseline.js';
@@ -91,7 +92,7 @@ class AdaptiveExecutor implements FileExecutor {
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
     const heavy = tasks.filter((t) => t.kind === 'python' || t.kind === 'notebook').length;
     const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
     if (size <= 0) {

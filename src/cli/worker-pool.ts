@@ -1,4 +1,5 @@
 // Spreads file tasks over worker threads: each worker parses its share, batches are handed out as workers free up.
+import type { FactKind } from '../engine/facts.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -23,7 +24,7 @@ export class WorkerPoolExecutor implements FileExecutor {
     return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(taskCount / 150)));
   }
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
     const batches: FileTask[][] = [];
     for (let i = 0; i < tasks.length; i += BATCH_SIZE) batches.push(tasks.slice(i, i + BATCH_SIZE));
     const results = new Array<readonly FileLintResult[]>(batches.length);

@@ -1,11 +1,12 @@
 // Messages between the CLI's main thread and its lint workers.
+import type { FactKind } from '../engine/facts.js';
 import type { FileSettings } from '../engine/config/resolve.js';
 import type { FileTask } from '../engine/linter.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import type { ProjectModel } from '../engine/project.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel; readonly wantFacts: boolean }
+  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel; readonly wantFacts: readonly FactKind[] }
   | { readonly type: 'tasks'; readonly batch: number; readonly tasks: readonly FileTask[] };
 
 export type FromWorker =

@@ -1,4 +1,5 @@
 // A lint worker thread: loads the parser once, then lints the batches the main thread sends.
+import type { FactKind } from '../engine/facts.js';
 import { parentPort } from 'node:worker_threads';
 import type { FileSettings } from '../engine/config/resolve.js';
 import { lintTask } from '../engine/executor.js';
@@ -16,7 +17,7 @@ const post = (message: FromWorker): void => {
 
 /** The worker's state lives in this closure: one parser, the run's settings and project model. */
 function serve(channel: NonNullable<typeof port>): void {
-  let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel; wantFacts: boolean } | undefined;
+  let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel; wantFacts: readonly FactKind[] } | undefined;
   channel.on('message', (message: ToWorker) => {
     if (message.type === 'init') {
       PythonParser.load(readGrammarBinaries())

@@ -1,4 +1,5 @@
 // The in-thread executor: lints tasks one by one with a loaded Python parser. Workers run the same function.
+import type { FactKind } from './facts.js';
 import type { FileSettings } from './config/resolve.js';
 import type { FileExecutor, FileTask } from './linter.js';
 import { lintSource, type FileLintResult } from './lint-file.js';
@@ -8,7 +9,7 @@ import { FILE_RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 
 /** Lints one task: the unit of work both this executor and the CLI's worker threads run. */
-export function lintTask(task: FileTask, settings: FileSettings, project: ProjectModel, python: PythonParser | undefined, wantFacts: boolean): FileLintResult {
+export function lintTask(task: FileTask, settings: FileSettings, project: ProjectModel, python: PythonParser | undefined, wantFacts: readonly FactKind[]): FileLintResult {
   const file = new SourceFile(task.path, task.kind, task.text, python ? { python } : {});
   try {
     return lintSource(file, FILE_RULES, settings, project, wantFacts);
@@ -20,7 +21,7 @@ export function lintTask(task: FileTask, settings: FileSettings, project: Projec
 export class InProcessExecutor implements FileExecutor {
   constructor(private readonly python: PythonParser | undefined) {}
 
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]> {
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
     return Promise.resolve(tasks.map((task) => lintTask(task, settings[task.settingsIndex] ?? new Map(), project, this.python, wantFacts)));
   }
 }

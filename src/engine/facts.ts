@@ -1,4 +1,5 @@
-// Facts a file contributes to project-level rules (imports today); plain data, cached with the file's results.
+// Facts a file contributes to project-level rules; plain data, cached with the file's results.
+import { dataAccesses, type DataAccess } from './analyses/data-io.js';
 import type { SourceFile } from './source-file.js';
 import type { Range } from './types.js';
 
@@ -15,15 +16,31 @@ export interface ImportFact {
   readonly cell?: number;
 }
 
+/** A constant-path read or write (see analyses/data-io.ts), positioned in its cell for notebooks. */
+export interface DataAccessFact extends DataAccess {
+  readonly cell?: number;
+}
+
+/** The kinds of facts project rules can ask for; `imports` always comes with the others. */
+export type FactKind = 'imports' | 'dataIo';
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
+  readonly dataIo?: readonly DataAccessFact[];
 }
 
 /** Extracts the facts of a Python file or notebook; undefined for other kinds or non-Python notebooks. */
-export function extractFacts(file: SourceFile): FileFacts | undefined {
+export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports'])): FileFacts | undefined {
   const py = file.python;
   if (!py) return undefined;
   const nb = file.kind === 'notebook' ? file.notebook : undefined;
+  const dataIo = kinds.has('dataIo')
+    ? dataAccesses(py).flatMap((a) => {
+        if (!nb) return [a];
+        const mapped = nb.map.rangeToCell(a.range);
+        return mapped ? [{ ...a, range: mapped.range, cell: mapped.cell }] : [];
+      })
+    : undefined;
   const byKey = new Map<string, { fact: ImportFact; names: string[] }>();
   for (const b of py.imports.bindings) {
     const key = `${b.module}\u0000${b.range.start.line}`;
@@ -47,5 +64,5 @@ export function extractFacts(file: SourceFile): FileFacts | undefined {
     };
     byKey.set(key, { fact, names });
   }
-  return { imports: [...byKey.values()].map((v) => v.fact) };
+  return { imports: [...byKey.values()].map((v) => v.fact), ...(dataIo ? { dataIo } : {}) };
 }

@@ -1,6 +1,6 @@
 // Runs the enabled rules over one file: parse once, share it between rules, map notebook positions to cells.
 import type { FileSettings } from './config/resolve.js';
-import { extractFacts, type FileFacts } from './facts.js';
+import { extractFacts, type FactKind, type FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import { formatMessage, resolveOptions, type Report, type Rule } from './rule.js';
 import { SourceFile, UnreadableFileError } from './source-file.js';
@@ -24,7 +24,7 @@ export interface FileLintResult {
 }
 
 /** Lints one file with the rules enabled for it. Never throws. */
-export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts = false): FileLintResult {
+export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts: readonly FactKind[] = []): FileLintResult {
   const findings: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
   let skipped: string | undefined = syntaxError(file);
@@ -52,9 +52,9 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
     findings.length = 0;
   }
   let facts: FileFacts | undefined;
-  if (skipped === undefined && wantFacts) {
+  if (skipped === undefined && wantFacts.length > 0) {
     try {
-      facts = extractFacts(file);
+      facts = extractFacts(file, new Set(wantFacts));
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       skipped = error.message;

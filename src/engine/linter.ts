@@ -1,4 +1,5 @@
 // A whole lint run: load the project, lint files (cached, in-process or on workers), then project rules, suppressions, baseline.
+import type { FactKind } from './facts.js';
 import { filterByBaseline, type Baseline } from './baseline.js';
 import type { FileSettings, SettingsResolver } from './config/resolve.js';
 import type { FileFacts } from './facts.js';
@@ -25,7 +26,7 @@ export interface FileTask {
 
 /** Runs lintSource over tasks: in this thread (tests, the server) or on worker threads (the CLI). */
 export interface FileExecutor {
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: boolean): Promise<FileLintResult[]>;
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]>;
 }
 
 /** What identifies a file's content without reading it: its size and modification time. */
@@ -148,7 +149,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       index = settingsList.length;
       settingsList.push(fileSettings);
       settingsIndex.set(fileSettings, index);
-      contextKeys.push(`${request.version}\u0000${String(wantFacts)}\u0000${JSON.stringify([...fileSettings])}\u0000${loaded.key}`);
+      contextKeys.push(`${request.version}\u0000${wantFacts.join(',')}\u0000${JSON.stringify([...fileSettings])}\u0000${loaded.key}`);
     }
     return index;
   };

@@ -1,16 +1,22 @@
 // Runs the project rules once per run over the project model and the files' facts.
 import type { SettingsResolver } from './config/resolve.js';
-import type { FileFacts } from './facts.js';
+import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import { formatMessage, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
 import { SEVERITY_ORDER, type Finding } from './types.js';
 
-/** True when some project rule that reads facts is enabled anywhere in the config. */
-export function projectRulesWantFacts(rules: readonly ProjectRule[], settings: SettingsResolver): boolean {
+/** The fact kinds that enabled project rules read (empty when none reads facts). */
+export function projectRulesWantFacts(rules: readonly ProjectRule[], settings: SettingsResolver): FactKind[] {
   const config = settings.config;
   const on = (id: string): boolean =>
     (config.rules.get(id)?.severity ?? 'off') !== 'off' || config.overrides.some((o) => (o.rules.get(id)?.severity ?? 'off') !== 'off' || o.profile !== undefined);
-  return rules.some((r) => r.usesFacts && on(r.id));
+  const kinds = new Set<FactKind>();
+  for (const r of rules) {
+    if (!r.usesFacts || !on(r.id)) continue;
+    kinds.add('imports');
+    for (const k of r.facts ?? []) kinds.add(k);
+  }
+  return [...kinds].sort();
 }
 
 /** Findings of the project rules; a rule that throws is reported as an error and the others still run. */

@@ -1,5 +1,5 @@
 // The rule contract: typed metadata, messages, options and a pure check over one file and the project model.
-import type { FileFacts } from './facts.js';
+import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
 import type { Category, FileKind, FindingSeverity, FixSafety, Range, RelatedLocation, Severity, TextEdit } from './types.js';
@@ -88,8 +88,10 @@ export interface ProjectRuleContext<M extends string> {
 /** A rule over the whole project: it runs once per run, after every file has been linted. */
 export interface ProjectRule<M extends string = string> extends RuleMeta<M> {
   readonly scope: 'project';
-  /** True when the rule reads `facts`; files are then asked for them. */
+  /** True when the rule reads `facts`; files are then asked for them (imports, and the `facts` kinds below). */
   readonly usesFacts: boolean;
+  /** Fact kinds beyond imports that the rule reads. */
+  readonly facts?: readonly FactKind[];
   checkProject(ctx: ProjectRuleContext<M>): void;
 }
 

@@ -1,4 +1,5 @@
 // A long-lived, incrementally updated lint state of one project, for the language server and editors.
+import type { FactKind } from './facts.js';
 import { filterByBaseline, type Baseline } from './baseline.js';
 import type { SettingsResolver } from './config/resolve.js';
 import { lintTask } from './executor.js';
@@ -39,7 +40,7 @@ export class Workspace {
   private readonly results = new Map<string, FileLintResult>();
   private readonly published = new Map<string, readonly Finding[]>();
   private projectFindings = new Map<string, Finding[]>();
-  private wantFacts = false;
+  private wantFacts: readonly FactKind[] = [];
   readonly ruleErrors: RuleError[] = [];
 
   constructor(private readonly options: WorkspaceOptions) {}
