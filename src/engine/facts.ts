@@ -1,5 +1,7 @@
 // Facts a file contributes to project-level rules; plain data, cached with the file's results.
+import { configUse, type ConfigUse } from './analyses/config-use.js';
 import { dataAccesses, type DataAccess } from './analyses/data-io.js';
+import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
 import type { Range } from './types.js';
 
@@ -22,18 +24,30 @@ export interface DataAccessFact extends DataAccess {
 }
 
 /** The kinds of facts project rules can ask for; `imports` always comes with the others. */
-export type FactKind = 'imports' | 'dataIo';
+export type FactKind = 'imports' | 'dataIo' | 'configUse';
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   readonly dataIo?: readonly DataAccessFact[];
+  /** Config key names the file mentions, config files it names, hard-coded hyperparameters; and the file's roles. */
+  readonly configUse?: ConfigUse & { readonly roles: readonly string[] };
 }
 
 /** Extracts the facts of a Python file or notebook; undefined for other kinds or non-Python notebooks. */
-export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports'])): FileFacts | undefined {
+export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports']), project?: ProjectModel): FileFacts | undefined {
   const py = file.python;
   if (!py) return undefined;
   const nb = file.kind === 'notebook' ? file.notebook : undefined;
+  let config: FileFacts['configUse'];
+  if (kinds.has('configUse')) {
+    const use = configUse(py, new Set(project?.configKeyNames ?? []));
+    const hyperparams = use.hyperparams.flatMap((h) => {
+      if (!nb) return [h];
+      const mapped = nb.map.rangeToCell(h.range);
+      return mapped ? [{ ...h, range: mapped.range, cell: mapped.cell }] : [];
+    });
+    config = { ...use, hyperparams, roles: [...file.roles].sort() };
+  }
   const dataIo = kinds.has('dataIo')
     ? dataAccesses(py).flatMap((a) => {
         if (!nb) return [a];
@@ -64,5 +78,5 @@ export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = ne
     };
     byKey.set(key, { fact, names });
   }
-  return { imports: [...byKey.values()].map((v) => v.fact), ...(dataIo ? { dataIo } : {}) };
+  return { imports: [...byKey.values()].map((v) => v.fact), ...(dataIo ? { dataIo } : {}), ...(config ? { configUse: config } : {}) };
 }

@@ -54,7 +54,7 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
   let facts: FileFacts | undefined;
   if (skipped === undefined && wantFacts.length > 0) {
     try {
-      facts = extractFacts(file, new Set(wantFacts));
+      facts = extractFacts(file, new Set(wantFacts), project);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       skipped = error.message;

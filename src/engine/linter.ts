@@ -1,6 +1,8 @@
 // A whole lint run: load the project, lint files (cached, in-process or on workers), then project rules, suppressions, baseline.
 import type { FactKind } from './facts.js';
+import { buildConfigModels, configKeys, isMlConfigPath, type ConfigFileModel } from './analyses/config-files.js';
 import { filterByBaseline, type Baseline } from './baseline.js';
+import type { ConfigNode } from './parsers/config-tree.js';
 import type { FileSettings, SettingsResolver } from './config/resolve.js';
 import type { FileFacts } from './facts.js';
 import { isTextKind } from './file-kinds.js';
@@ -91,6 +93,8 @@ export interface LoadedProject {
   readonly skipped: SkippedFile[];
   /** Changes whenever a metadata file changes; part of every cache key. */
   readonly key: string;
+  /** ML config files as key trees, for project rules (kept out of the model sent to workers). */
+  readonly configs: readonly ConfigFileModel[];
 }
 
 const READ_CONCURRENCY = 64;
@@ -122,9 +126,27 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
     metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
   });
   const git = await loadGit(fs, root, options.git ?? 'auto');
-  const project = buildProjectModel(inventory.files, metadata, git);
-  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}`;
-  return { inventory, project, texts, skipped, key };
+  const configs = await loadConfigFiles(fs, root, inventory);
+  const keyNames = [...new Set(configs.flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
+  const project = buildProjectModel(inventory.files, metadata, git, keyNames);
+  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
+  return { inventory, project, texts, skipped, key, configs };
+}
+
+/** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
+async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
+  const entries = inventory.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'toml') && isMlConfigPath(f.path));
+  // Unreadable files are reported once, by the lint pass that reads every text file.
+  const unreported: SkippedFile[] = [];
+  const texts = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, unreported));
+  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
+  entries.forEach((entry, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    const tree = new SourceFile(entry.path, entry.kind, text, {}).configTree;
+    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file: entry.path, root: tree.root, text });
+  });
+  return buildConfigModels(parsed);
 }
 
 /** The files a run reports on: text files under the included paths. */
@@ -183,7 +205,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
-  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include);
+  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts };
@@ -200,12 +222,13 @@ export function finishRun(
   settings: SettingsResolver,
   baseline?: Baseline,
   include?: readonly string[],
+  configs: readonly ConfigFileModel[] = [],
 ): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number } {
   const skipped: SkippedFile[] = [];
   const ruleErrors: RuleError[] = [];
   const facts = new Map<string, FileFacts>();
   for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
-  const projectRun = runProjectRules(PROJECT_RULES, project, facts, settings);
+  const projectRun = runProjectRules(PROJECT_RULES, project, facts, settings, configs);
   ruleErrors.push(...projectRun.errors);
   const projectByFile = new Map<string, Finding[]>();
   for (const f of projectRun.findings) {

@@ -1,5 +1,6 @@
 // Runs the project rules once per run over the project model and the files' facts.
 import type { SettingsResolver } from './config/resolve.js';
+import type { ConfigFileModel } from './analyses/config-files.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import { formatMessage, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
@@ -25,6 +26,7 @@ export function runProjectRules(
   project: ProjectModel,
   facts: ReadonlyMap<string, FileFacts>,
   settings: SettingsResolver,
+  configs: readonly ConfigFileModel[] = [],
 ): { findings: Finding[]; errors: { file: string; ruleId: string; message: string }[] } {
   const findings: Finding[] = [];
   const errors: { file: string; ruleId: string; message: string }[] = [];
@@ -53,7 +55,7 @@ export function runProjectRules(
       });
     };
     try {
-      rule.checkProject({ project, facts, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
+      rule.checkProject({ project, facts, configs, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
     } catch (error) {
       errors.push({ file: '.', ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

@@ -21,6 +21,8 @@ export interface ProjectModel {
   readonly ci: readonly CiWorkflow[];
   /** What Git tracks, read from `.git/index`; undefined when the project is not in a Git work tree (or Git was not asked). */
   readonly git?: GitModel;
+  /** Every map key name in the project's ML config files, sorted: files report which of them their code mentions. */
+  readonly configKeyNames: readonly string[];
 }
 
 export interface DvcModel {
@@ -42,11 +44,11 @@ export const PROJECT_METADATA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>([
 ]);
 
 export function emptyProject(): ProjectModel {
-  return { files: [], manifests: [], locks: [], dvc: { files: [], pipelines: [], locks: [], configs: [] }, lfs: [], ci: [] };
+  return { files: [], manifests: [], locks: [], dvc: { files: [], pipelines: [], locks: [], configs: [] }, lfs: [], ci: [], configKeyNames: [] };
 }
 
 /** Builds the model from parsed metadata files; a file that fails to parse contributes what it could. */
-export function buildProjectModel(files: readonly InventoryEntry[], metadata: readonly SourceFile[], git?: GitModel): ProjectModel {
+export function buildProjectModel(files: readonly InventoryEntry[], metadata: readonly SourceFile[], git?: GitModel, configKeyNames: readonly string[] = []): ProjectModel {
   const manifests: Manifest[] = [];
   const locks: LockedVersions[] = [];
   const dvc = { files: [] as DvcFile[], pipelines: [] as DvcPipeline[], locks: [] as DvcLock[], configs: [] as DvcConfig[] };
@@ -69,7 +71,7 @@ export function buildProjectModel(files: readonly InventoryEntry[], metadata: re
     const workflow = file.ciWorkflow;
     if (workflow) ci.push(workflow);
   }
-  return { files, manifests, locks, dvc, lfs, ci, ...(git ? { git } : {}) };
+  return { files, manifests, locks, dvc, lfs, ci, configKeyNames, ...(git ? { git } : {}) };
 }
 
 /**

@@ -1,4 +1,5 @@
 // The rule contract: typed metadata, messages, options and a pure check over one file and the project model.
+import type { ConfigFileModel } from './analyses/config-files.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
@@ -82,6 +83,8 @@ export interface ProjectRuleContext<M extends string> {
   readonly facts: ReadonlyMap<string, FileFacts>;
   /** Options as configured at the project root. */
   readonly options: RuleOptions;
+  /** The project's ML configuration files as key trees (YAML/JSON/TOML under config folders, params.yaml, Hydra trees). */
+  readonly configs: readonly ConfigFileModel[];
   report(report: ProjectReport<M>): void;
 }
 

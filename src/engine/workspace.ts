@@ -124,7 +124,7 @@ export class Workspace {
   private refresh(dirty: Set<string>): Set<string> {
     const facts = new Map<string, FileFacts>();
     for (const [path, result] of this.results) if (result.facts) facts.set(path, result.facts);
-    const run = runProjectRules(PROJECT_RULES, this.loaded.project, facts, this.options.settings);
+    const run = runProjectRules(PROJECT_RULES, this.loaded.project, facts, this.options.settings, this.loaded.configs);
     this.ruleErrors.length = 0;
     this.ruleErrors.push(...run.errors);
     const next = new Map<string, Finding[]>();
