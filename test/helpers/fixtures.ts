@@ -49,9 +49,9 @@ function expectedFindings(root: string): string[] {
 }
 
 /** Lints the fixture folder of a rule with only that rule on, and compares findings to the markers. */
-export function fixtureTest(ruleId: string, extraRules: readonly string[] = []): void {
-  it(`${ruleId} fixtures: findings match the expect markers`, async () => {
-    const root = join(FIXTURES, ruleId).split('\\').join('/');
+export function fixtureTest(ruleId: string, extraRules: readonly string[] = [], project?: string): void {
+  it(`${ruleId} fixtures${project === undefined ? '' : ` (${project})`}: findings match the expect markers`, async () => {
+    const root = (project === undefined ? join(FIXTURES, ruleId) : join(FIXTURES, ruleId, project)).split('\\').join('/');
     const rules = new Map<string, RuleSetting>();
     for (const id of RULES.keys()) rules.set(id, { severity: id === ruleId || extraRules.includes(id) ? 'warning' : 'off' });
     const config: ResolvedConfig = { root, profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };

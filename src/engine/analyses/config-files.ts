@@ -91,6 +91,22 @@ export function interpolatedPaths(models: readonly ConfigFileModel[]): Set<strin
   return out;
 }
 
+/**
+ * True when code that holds these string literals reads the config: it names the file (its path or its name),
+ * or, for Hydra trees, its stem as `config_name` or a folder above it as `config_path`.
+ */
+export function namesConfig(refs: readonly string[], config: ConfigFileModel): boolean {
+  const name = baseName(config.file);
+  const stem = name.replace(/\.(ya?ml|json|toml)$/i, '');
+  const dirs: string[] = [];
+  for (let d = dirName(config.file); d !== ''; d = dirName(d)) dirs.push(d);
+  return refs.some((ref) => {
+    const clean = ref.replace(/^\.\//, '').replace(/\/$/, '');
+    if (clean === config.file || clean === name || clean.endsWith(`/${name}`)) return true;
+    return config.hydra && (clean === stem || dirs.some((d) => clean === d || clean.endsWith(`/${d}`) || d.endsWith(`/${clean}`) || baseName(d) === baseName(clean)));
+  });
+}
+
 function mapHas(node: ConfigNode, key: string): boolean {
   return node.kind === 'map' && node.children.some((c) => c.key === key);
 }

@@ -17,6 +17,8 @@ export interface HyperparamUse {
   /** The called function, for arguments (`RandomForestClassifier`, `optim.Adam`). */
   readonly callee?: string;
   readonly range: Range;
+  /** The notebook cell, once facts map the range into it. */
+  readonly cell?: number;
 }
 
 export interface ConfigUse {
@@ -24,9 +26,11 @@ export interface ConfigUse {
   readonly names: readonly string[];
   /** String literals that name config files or Hydra config locations (`configs/train.yaml`, `conf`, `train`). */
   readonly refs: readonly string[];
-  /** True when the file reads configs wholesale (`**cfg`, `.items()`, `setattr`, `vars(`, `instantiate(`): keys may be used without their names appearing. */
+  /** True when the file reads configs wholesale (`**cfg`, `.items()`, `setattr`, `vars(`; Hydra `instantiate` is handled by `_target_`): keys may be used without their names appearing. */
   readonly dynamic: boolean;
   readonly hyperparams: readonly HyperparamUse[];
+  /** Canonical hyperparameters the file reads from an object (`args.lr`, `cfg["epochs"]`, `config.batch_size`). */
+  readonly reads: readonly string[];
 }
 
 /** Canonical hyperparameter names and the spellings that mean them. */
@@ -49,7 +53,6 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   num_leaves: ['num_leaves', 'max_leaves'],
   subsample: ['subsample', 'bagging_fraction'],
   colsample_bytree: ['colsample_bytree', 'feature_fraction'],
-  c: ['c'],
   alpha: ['alpha', 'reg_alpha'],
   test_size: ['test_size', 'val_size', 'validation_split', 'valid_size', 'test_split'],
   k_folds: ['n_splits', 'k_folds', 'num_folds', 'n_folds', 'folds'],
@@ -72,7 +75,7 @@ export function canonicalHyperparameter(written: string): string | undefined {
 }
 
 const NUMBER = /^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|\binstantiate\(|to_container\(|\basdict\(|\.to_dict\(\)/;
+const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|to_container\(|\basdict\(|\.to_dict\(\)/;
 
 /** Extracts a file's configuration use. `keyNames` are the key names of the project's config files. */
 export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): ConfigUse {
@@ -112,7 +115,12 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
     const canonical = canonicalHyperparameter(m[1]);
     if (canonical !== undefined) hyperparams.push({ name: canonical, written: m[1], value: m[2], source: 'constant', range: nodeRange(assignment) });
   }
-  return { names: [...names].sort(), refs: [...refs].sort(), dynamic: DYNAMIC.test(py.text), hyperparams };
+  const reads = new Set<string>();
+  for (const m of py.text.matchAll(/\.\s*([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\]/g)) {
+    const canonical = canonicalHyperparameter(m[1] ?? m[2] ?? '');
+    if (canonical !== undefined) reads.add(canonical);
+  }
+  return { names: [...names].sort(), refs: [...refs].sort(), dynamic: DYNAMIC.test(py.text), hyperparams, reads: [...reads].sort() };
 }
 
 function isNumber(node: Node): boolean {

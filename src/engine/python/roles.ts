@@ -27,11 +27,13 @@ export function classifyPython(path: string, analysis: PythonAnalysis | undefine
   }
   if (PIPELINE_MODULES.some((m) => imports.importsFrom(m))) roles.add('pipeline');
   const trains = analysis.calls.some((c) => c.shortName !== undefined && TRAINING_CALLS.has(c.shortName) && c.isMethod);
-  const trainingLibrary = TRAINING_MODULES.some((m) => imports.importsFrom(m));
+  // `from torch import optim` imports module `torch`; its qualified name `torch.optim` is what identifies it.
+  const trainingLibrary = imports.bindings.some((b) => TRAINING_MODULES.some((m) => b.level === 0 && (b.qualified === m || b.qualified.startsWith(`${m}.`) || b.module === m || b.module.startsWith(`${m}.`))));
   const trainingName = /(^|_)(train|training|fit|finetune|fine_tune|pretrain)(_|\.|$)/.test(base);
-  if ((trains && trainingLibrary && (analysis.hasMainGuard || isNotebook || trainingName)) || (trainingName && trainingLibrary)) {
-    roles.add('training');
-  }
+  // A training *entrypoint* runs as a program: a `__main__` guard, a notebook, or a script outside any package
+  // folder. A `trainer.py` inside a library package defines training code but is not a run.
+  const entrypoint = analysis.hasMainGuard || isNotebook || segments.length === 1 || segments.slice(0, -1).some((s) => s === 'scripts' || s === 'bin' || s === 'tools');
+  if (trainingLibrary && (trains || trainingName) && entrypoint) roles.add('training');
   if (roles.size === 0 || (roles.size === 1 && roles.has('notebook'))) {
     if (!analysis.hasMainGuard && !isNotebook) roles.add('library');
   }
