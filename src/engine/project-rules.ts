@@ -1,6 +1,7 @@
 // Runs the project rules once per run over the project model and the files' facts.
 import type { SettingsResolver } from './config/resolve.js';
 import type { ConfigFileModel } from './analyses/config-files.js';
+import { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import { formatMessage, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
@@ -31,6 +32,8 @@ export function runProjectRules(
   const findings: Finding[] = [];
   const errors: { file: string; ruleId: string; message: string }[] = [];
   const rootSettings = settings.forFile('');
+  let graph: ImportGraph | undefined;
+  const importGraph = (): ImportGraph => (graph ??= new ImportGraph(project.files, facts));
   for (const rule of rules) {
     const anywhere = (settings.config.rules.get(rule.id)?.severity ?? 'off') !== 'off' || settings.config.overrides.some((o) => o.rules.has(rule.id) || o.profile !== undefined);
     if (!anywhere) continue;
@@ -55,7 +58,7 @@ export function runProjectRules(
       });
     };
     try {
-      rule.checkProject({ project, facts, configs, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
+      rule.checkProject({ project, facts, configs, importGraph, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
     } catch (error) {
       errors.push({ file: '.', ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

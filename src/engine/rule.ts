@@ -1,5 +1,6 @@
 // The rule contract: typed metadata, messages, options and a pure check over one file and the project model.
 import type { ConfigFileModel } from './analyses/config-files.js';
+import type { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
@@ -85,6 +86,8 @@ export interface ProjectRuleContext<M extends string> {
   readonly options: RuleOptions;
   /** The project's ML configuration files as key trees (YAML/JSON/TOML under config folders, params.yaml, Hydra trees). */
   readonly configs: readonly ConfigFileModel[];
+  /** The import graph between the project's files, built once per run from the import facts and shared by rules. */
+  importGraph(): ImportGraph;
   report(report: ProjectReport<M>): void;
 }
 

@@ -94,8 +94,12 @@ export class Workspace {
       this.results.delete(path);
       return this.refresh(new Set([path]));
     }
+    const before = JSON.stringify(this.results.get(path)?.facts ?? null);
     await this.lintEntry({ path, kind, size });
-    return this.refresh(new Set([path]));
+    // Project rules read only facts: when an edit leaves the file's facts as they were (most keystrokes), the
+    // project findings stand and only this file's own findings are recomputed.
+    const factsChanged = JSON.stringify(this.results.get(path)?.facts ?? null) !== before;
+    return this.refresh(new Set([path]), factsChanged);
   }
 
   /** The findings of one file, after suppressions and the baseline. */
@@ -121,7 +125,12 @@ export class Workspace {
   }
 
   /** Recomputes project findings and the published findings of `dirty` files and of files project rules touch. */
-  private refresh(dirty: Set<string>): Set<string> {
+  private refresh(dirty: Set<string>, rerunProjectRules = true): Set<string> {
+    if (rerunProjectRules) this.runProjectRules(dirty);
+    return this.publish(dirty);
+  }
+
+  private runProjectRules(dirty: Set<string>): void {
     const facts = new Map<string, FileFacts>();
     for (const [path, result] of this.results) if (result.facts) facts.set(path, result.facts);
     const run = runProjectRules(PROJECT_RULES, this.loaded.project, facts, this.options.settings, this.loaded.configs);
@@ -137,6 +146,10 @@ export class Workspace {
       if (JSON.stringify(next.get(file) ?? []) !== JSON.stringify(this.projectFindings.get(file) ?? [])) dirty.add(file);
     }
     this.projectFindings = next;
+  }
+
+  /** Applies suppressions and the baseline to the dirty files and returns those whose findings changed. */
+  private publish(dirty: Set<string>): Set<string> {
     const changed = new Set<string>();
     for (const file of dirty) {
       const result = this.results.get(file);

@@ -87,9 +87,22 @@ export class ImportGraph {
     return this.firstParty.has(topLevel);
   }
 
+  private readonly memo = new Map<string, string[]>();
+
   private resolveAbsolute(from: string, module: string, names: readonly string[]): string[] {
+    // Resolution from the roots does not depend on the importing file: memoise it; only the script-folder
+    // fallback does.
+    const key = `${module}\u0000${names.join(',')}`;
+    let found = this.memo.get(key);
+    if (!found) {
+      found = this.resolveFrom(this.roots, module, names);
+      this.memo.set(key, found);
+    }
+    return found.length > 0 ? found : this.resolveFrom([dirName(from)], module, names);
+  }
+
+  private resolveFrom(bases: readonly string[], module: string, names: readonly string[]): string[] {
     const parts = module.split('.');
-    const bases = [...this.roots, dirName(from)];
     for (const root of bases) {
       const base = (root === '' ? '' : `${root}/`) + parts.join('/');
       const found = this.moduleFile(base);

@@ -1,5 +1,6 @@
 // config-key-unused: keys in the project's config files that no code, interpolation or DVC stage reads.
 import { configKeys, formatKeyPath, interpolatedPaths, namesConfig, type ConfigFileModel } from '../../analyses/config-files.js';
+import type { FileFacts } from '../../facts.js';
 import { baseName } from '../../file-kinds.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -33,9 +34,12 @@ export default defineProjectRule<keyof typeof messages>({
     const mentioned = new Set(files.flatMap((f) => f.configUse?.names ?? []));
     const interpolated = interpolatedPaths(ctx.configs);
     const dvcParams = dvcParamKeys(ctx.project.dvc.pipelines);
+    // Index files by the strings they hold, so each config is matched against each distinct string once.
+    const byRef = new Map<string, FileFacts[]>();
+    for (const f of files) for (const ref of f.configUse?.refs ?? []) byRef.set(ref, [...(byRef.get(ref) ?? []), f]);
     for (const config of ctx.configs) {
       if (dvcParams.has(`file:${config.file}`)) continue;
-      const named = files.filter((f) => namesConfig(f.configUse?.refs ?? [], config));
+      const named = [...new Set([...byRef].flatMap(([ref, holders]) => (namesConfig([ref], config) ? holders : [])))];
       // DVC reads params.yaml by convention (dvc.api.params_show, stage params): any code may be its reader.
       const readers = named.length === 0 && ctx.project.dvc.pipelines.length > 0 && baseName(config.file) === 'params.yaml' ? files : named;
       // A config no code names may be read by a tool outside the repo; one read wholesale may use any key.

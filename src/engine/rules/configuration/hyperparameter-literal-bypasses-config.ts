@@ -1,7 +1,6 @@
 // hyperparameter-literal-bypasses-config: a training program passes a literal for a hyperparameter its own config defines.
 import { configKeys, formatKeyPath, namesConfig } from '../../analyses/config-files.js';
 import { canonicalHyperparameter } from '../../analyses/config-use.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
 import { defineProjectRule } from '../../rule.js';
 import type { RelatedLocation } from '../../types.js';
 
@@ -33,7 +32,7 @@ export default defineProjectRule<keyof typeof messages>({
   usesFacts: true,
   facts: ['configUse'],
   checkProject(ctx) {
-    const graph = new ImportGraph(ctx.project.files, ctx.facts);
+    const graph = ctx.importGraph();
     for (const [file, facts] of ctx.facts) {
       const use = facts.configUse;
       // Training entrypoints only: tests, notebooks and library defaults legitimately spell values out.
