@@ -48,7 +48,7 @@ export function classifyUrl(location: string): UrlVersioning {
     if (blob !== -1) return refVersioning(segments[blob + 1] === 'refs' ? (segments[blob + 3] ?? '') : (segments[blob + 1] ?? ''), false);
     const download = segments.indexOf('download');
     if (segments[download - 1] === 'latest') return { kind: 'mutable-ref', ref: 'latest' };
-    if (segments[download - 2] === 'releases' && download !== -1) return { kind: 'immutable' };
+    if (download !== -1 && segments[download - 1] === 'releases') return { kind: 'immutable' };
     return { kind: 'unversioned' };
   }
   if (host === 'huggingface.co' || host.endsWith('.huggingface.co') || host === 'hf.co') {

@@ -1,8 +1,12 @@
 // remote-data-unpinned: training data or weights fetched from a moving target (a branch, a hub repo head, an unversioned URL).
 import type { Node } from 'web-tree-sitter';
+import { splitShellCommandSpans } from '../../parsers/ci.js';
 import { headRange, nodeRange } from '../../parsers/python.js';
+import { ShellVariables, shellWords } from '../../parsers/shell.js';
+import { isChecksumCheck, shellDownloads, type ShellDownload } from '../../parsers/shell-downloads.js';
+import { shellUnits, type UnitLine } from '../../shell-commands.js';
 import { enclosingFunction, type PythonAnalysis, type ResolvedCall } from '../../python/analysis.js';
-import { classifyUrl } from '../../python/urls.js';
+import { classifyUrl, type UrlVersioning } from '../../python/urls.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import type { ProjectModel } from '../../project.js';
 
@@ -13,6 +17,8 @@ const messages = {
   unversionedUrl: 'Reads {url} with no version and no checksum check: record a checksum (e.g. {hashArg}) or keep a versioned copy.',
   objectStoreUnversioned: 'Reads {url} from an object store without a version id: the object can be overwritten. Pin a version or track it with DVC.',
   kaggleNoVersion: "kagglehub loads '{id}' without a version: append '/versions/<n>' (datasets) or '/<n>' (models).",
+  kaggleCliNoVersion: "`kaggle datasets download {id}` gets whatever version is newest: name one with '{id}/versions/<n>'.",
+  hubCliNoRevision: "Downloads hub repo '{id}' without --revision: the repo can change under you. Pass --revision <commit sha>.",
 } as const;
 
 type Id = keyof typeof messages;
@@ -43,14 +49,15 @@ export default defineRule<Id>({
   category: 'data',
   defaultSeverity: 'warning',
   status: 'stable',
-  description: 'Finds data and model weights loaded from a location that can change: hub repos without a revision, branch URLs, unversioned URLs and object-store paths.',
+  description: 'Finds data and model weights loaded from a location that can change: hub repos without a revision, branch URLs, unversioned URLs and object-store paths, in Python and in shell downloads.',
   messages,
   references: [
     { title: 'Sculley et al., Hidden Technical Debt in Machine Learning Systems (NeurIPS 2015), section 3: unstable data dependencies' },
     { title: 'Hugging Face Hub docs: download files at a specific revision', url: 'https://huggingface.co/docs/huggingface_hub/guides/download' },
   ],
-  fileKinds: ['python', 'notebook'],
+  fileKinds: ['python', 'notebook', 'shell', 'makefile', 'dvc-pipeline', 'ci-workflow'],
   check(ctx) {
+    if (ctx.file.kind !== 'python') checkShell(ctx);
     const py = ctx.file.python;
     if (!py) return;
     for (const call of py.calls) {
@@ -60,6 +67,50 @@ export default defineRule<Id>({
     }
   },
 });
+
+/** Downloads in shell commands; a checksum check later in the same unit (script, recipe, stage, job, notebook) covers them. */
+function checkShell(ctx: RuleContext<Id>): void {
+  for (const unit of shellUnits(ctx.file)) {
+    // `BASE_URL=...` then `wget "$BASE_URL/x.csv"`: variables are followed in text order within the unit.
+    const vars = new ShellVariables();
+    const commands = unit.lines.flatMap((at) =>
+      splitShellCommandSpans(at.line.text).map((span) => {
+        const words = shellWords(span.text, at.line.dialect, at.line.dialect === 'sh' ? vars.known : undefined);
+        vars.update(words);
+        return { at, words: words.map((w) => ({ ...w, start: w.start + span.start, end: w.end + span.start })) };
+      }),
+    );
+    let lastCheck = -1;
+    commands.forEach((c, i) => {
+      if (isChecksumCheck(c.words, c.at.line.text)) lastCheck = i;
+    });
+    commands.forEach((c, i) => {
+      if (i > lastCheck) for (const download of shellDownloads(c.words)) reportDownload(ctx, c.at, download);
+    });
+  }
+}
+
+function reportDownload(ctx: RuleContext<Id>, at: UnitLine, d: ShellDownload): void {
+  const where = { range: at.line.locate(d.word.start, d.word.end), ...(at.cell === undefined ? {} : { cell: at.cell }) };
+  const url = shorten(d.source);
+  if (d.kind === 'kaggle' || d.kind === 'hub') {
+    if (d.versioned || !d.exact) return;
+    if (d.kind === 'kaggle') ctx.report({ messageId: 'kaggleCliNoVersion', data: { id: d.source }, subject: `kaggle ${d.source}`, ...where });
+    else ctx.report({ messageId: 'hubCliNoRevision', data: { id: d.source }, subject: `hub ${d.source}`, ...where });
+    return;
+  }
+  if (!d.dataLike || d.versioned) return;
+  const versioning = versioningOf(d.source);
+  const subject = `url ${d.source}`;
+  if (versioning.kind === 'mutable-ref') {
+    ctx.report({ messageId: 'mutableRef', data: { url, ref: versioning.ref }, subject, ...where });
+  } else if (versioning.kind === 'unversioned' && d.kind === 'object-store') {
+    // A bucket name cannot carry a version: an unknown part there hides nothing, one in the key might.
+    if (/^[a-z0-9]+:\/\/[^/]*(\/[^*]*)?$/i.test(d.source)) ctx.report({ messageId: 'objectStoreUnversioned', data: { url }, subject, ...where });
+  } else if (versioning.kind === 'unversioned' && d.exact) {
+    ctx.report({ messageId: 'unversionedUrl', data: { url, hashArg: 'a `sha256sum -c` after the download' }, subject, ...where });
+  }
+}
 
 const HUB_LOADERS = new Set(['datasets.load_dataset', 'huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download', 'sentence_transformers.SentenceTransformer', 'torch.hub.load', 'kagglehub.dataset_download', 'kagglehub.model_download']);
 
@@ -107,7 +158,7 @@ function checkUrlRead(ctx: RuleContext<Id>, py: PythonAnalysis, call: ResolvedCa
   if (!argNode) return;
   const folded = py.fold(argNode);
   if (!folded) return;
-  const versioning = classifyUrl(folded.value);
+  const versioning = versioningOf(folded.value);
   const url = shorten(folded.value);
   const range = nodeRange(argNode);
   const subject = `url ${folded.value}`;
@@ -171,6 +222,23 @@ function looksLikeHubId(id: string, project: ProjectModel, kind: 'model' | 'data
   if (second === undefined && kind === 'model' && !/[-\d]/.test(id)) return false;
   const prefix = `${id}/`;
   return !project.files.some((f) => f.path === id || f.path.startsWith(prefix) || f.path.endsWith(`/${id}`) || f.path.includes(`/${prefix}`));
+}
+
+/**
+ * classifyUrl, with two more ways a web URL names one version: GitHub release assets
+ * (`/releases/download/<tag>/<file>`; urls.ts looks for `releases` two segments before `download` and misses
+ * this layout), and a release number in the path (`/data/v2/`, `/v1.1/`) or the file name (`XNLI-1.0.zip`,
+ * `aclImdb_v1.tar.gz`). The host could still replace such a file, but "no version" would not be true.
+ */
+function versioningOf(url: string): UrlVersioning {
+  if (/^https?:\/\/github\.com\/[^/]+\/[^/]+\/releases\/download\/[^/*]+\/./i.test(url)) return { kind: 'immutable' };
+  const versioning = classifyUrl(url);
+  if (versioning.kind !== 'unversioned' || !/^(https?|ftp):\/\//i.test(url)) return versioning;
+  const segments = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '').split('/').filter((p) => p !== '');
+  const file = segments.pop() ?? '';
+  // A first segment (`/v0/b/...`) or one after `api` is an API version, not the data's.
+  const released = segments.some((p, i) => i > 0 && segments[i - 1]?.toLowerCase() !== 'api' && /^v\d+(\.\d+)*$/i.test(p)) || /(^|[-_.])v?\d+(\.\d+)+(?=[-_.]|$)|[-_]v\d+(?=[-_.]|$)/i.test(file);
+  return released ? { kind: 'immutable' } : versioning;
 }
 
 function shorten(url: string): string {
