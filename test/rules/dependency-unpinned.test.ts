@@ -1,7 +1,10 @@
-// Tests of dependency-unpinned: requirements files, conda environments and Pipfiles.
+// Tests of dependency-unpinned: requirements files, conda environments, Pipfiles and application pyproject.toml files.
 import rule from '../../src/engine/rules/dependencies/dependency-unpinned';
 import { fixtureTest } from '../helpers/fixtures';
 import { ruleTester } from '../helpers/rule-tester';
+
+const LIBRARY = '[build-system]\nrequires = ["setuptools>=61"]\n\n[project]\nname = "churnlib"\ndependencies = ["numpy", "pandas>=2"]\n';
+const POETRY_APP = '[tool.poetry]\nname = "churn"\nversion = "0.1.0"\npackage-mode = false\n\n[tool.poetry.dependencies]\npandas = "^2.2"\npython = "^3.11"\n[tool.poetry.group.dev.dependencies]\npytest = "^8"\n\n[build-system]\nrequires = ["poetry-core"]\nbuild-backend = "poetry.core.masonry.api"\n';
 
 ruleTester(rule, {
   valid: [
@@ -14,6 +17,15 @@ ruleTester(rule, {
     { name: 'local wheel is part of the repo', filename: 'requirements.txt', code: './wheels/tool-1.0-py3-none-any.whl\n' },
     { name: 'Pipfile with its lock', filename: 'Pipfile', code: '[packages]\nrequests = "*"\n', files: { 'Pipfile.lock': '{"_meta": {"hash": {"sha256": "x"}}, "default": {"requests": {"version": "==2.31.0"}}, "develop": {}}' } },
     { name: 'conda pins and python major.minor', filename: 'environment.yml', code: 'name: ml\ndependencies:\n  - python=3.11\n  - pip\n  - numpy=1.26.4\n  - pip:\n    - torch==2.3.1\n' },
+    { name: 'a library declares ranges on purpose', filename: 'pyproject.toml', code: LIBRARY },
+    { name: "a requirements file that repeats the library's dependencies", filename: 'requirements.txt', code: 'numpy\npandas>=2\n', files: { 'pyproject.toml': LIBRARY } },
+    { name: 'a requirements file the library reads as its dependencies', filename: 'requirements/run.txt', code: 'torch>=2\n', files: { 'pyproject.toml': '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "m"\ndynamic = ["dependencies"]\n\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements/run.txt"] }\n' } },
+    { name: 'an application pyproject with its uv.lock', filename: 'pyproject.toml', code: '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110"]\n', files: { 'uv.lock': 'version = 1\n' } },
+    { name: 'a uv workspace member locked at the root', filename: 'services/api/pyproject.toml', code: '[project]\nname = "api"\ndependencies = ["fastapi>=0.110"]\n', files: { 'uv.lock': 'version = 1\n' } },
+    { name: 'a Poetry application with its lock', filename: 'pyproject.toml', code: POETRY_APP, files: { 'poetry.lock': '[metadata]\ncontent-hash = "x"\n' } },
+    { name: 'a project template is not a manifest', filename: '{{ cookiecutter.repo_name }}/requirements.txt', code: 'numpy\n' },
+    { name: 'setup.cfg with package metadata is a library', filename: 'setup.cfg', code: '[metadata]\nname = churnlib\n\n[options]\ninstall_requires =\n    numpy>=1.24\n' },
+    { name: 'library setting silences requirements', filename: 'requirements.txt', code: 'numpy\n', options: { projectKind: 'library' } },
   ],
   invalid: [
     {
@@ -70,6 +82,55 @@ ruleTester(rule, {
         { messageId: 'unpinnedConda', line: 3 },
         { messageId: 'unpinnedConda', line: 4 },
       ],
+    },
+    {
+      name: 'an application pyproject without a lockfile',
+      filename: 'pyproject.toml',
+      code: '[project]\nname = "churn"\ndependencies = ["pandas>=2.2", "scikit-learn==1.4.2"]\n\n[dependency-groups]\ndev = ["pytest"]\n',
+      errors: [
+        { messageId: 'unpinnedNoLock', line: 3, column: 18 },
+        { messageId: 'unpinnedNoLock', line: 6, column: 9, severity: 'info' },
+      ],
+    },
+    {
+      name: 'Poetry package-mode = false is an application; its dev group is capped at info',
+      filename: 'pyproject.toml',
+      code: POETRY_APP,
+      errors: [
+        { messageId: 'unpinnedNoLock', line: 7, column: 1 },
+        { messageId: 'unpinnedNoLock', line: 10, column: 1, severity: 'info' },
+      ],
+    },
+    {
+      name: 'the application setting reports a library too',
+      filename: 'pyproject.toml',
+      code: LIBRARY,
+      options: { projectKind: 'application' },
+      errors: [
+        { messageId: 'unpinnedNoLock', line: 6, column: 18 },
+        { messageId: 'unpinnedNoLock', line: 6, column: 27 },
+      ],
+    },
+    {
+      name: 'a safe fix inside a pyproject string',
+      filename: 'pyproject.toml',
+      code: '[project]\nname = "churn"\ndependencies = ["numpy>=1.20"]\n',
+      files: { 'requirements-lock.txt': 'numpy==1.26.4\n' },
+      errors: [{ messageId: 'unpinnedKnown', line: 3 }],
+      output: '[project]\nname = "churn"\ndependencies = ["numpy==1.26.4"]\n',
+    },
+    {
+      name: "another sub-project's pin is no advice",
+      filename: 'scripts/eval/requirements.txt',
+      code: 'scikit-learn\n',
+      files: { 'scripts/eval/run.py': '', 'scripts/train/requirements.txt': 'scikit-learn==0.23.1\n', 'scripts/train/train.py': '' },
+      errors: [{ messageId: 'unpinned', line: 1 }],
+    },
+    {
+      name: 'setup.cfg without package metadata declares an application',
+      filename: 'setup.cfg',
+      code: '[options]\ninstall_requires =\n    numpy>=1.24\n',
+      errors: [{ messageId: 'unpinnedNoLock', line: 3, column: 5 }],
     },
     {
       name: 'Pipfile without a lock',
