@@ -20,6 +20,7 @@ ruleTester(rule, {
     { name: 'stacking and grid halving take no seed of their own', code: 'from sklearn.ensemble import StackingClassifier\nfrom sklearn.experimental import enable_halving_search_cv\nfrom sklearn.model_selection import HalvingGridSearchCV\ns = StackingClassifier(estimators=est)\nh = HalvingGridSearchCV(model, grid)\n' },
     { name: 'IterativeImputer without posterior sampling is deterministic', code: 'from sklearn.experimental import enable_iterative_imputer\nfrom sklearn.impute import IterativeImputer\nimp = IterativeImputer(max_iter=10)\n' },
     { name: 'histogram boosting without explicit early stopping', code: 'from sklearn.ensemble import HistGradientBoostingClassifier\nm = HistGradientBoostingClassifier(max_iter=200)\n' },
+    { name: 'a seeded bagging ensemble seeds the tree it is given', code: 'from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier\nfrom sklearn.tree import DecisionTreeClassifier\nb = BaggingClassifier(DecisionTreeClassifier(), n_estimators=10, random_state=42)\na = AdaBoostClassifier(estimator=DecisionTreeClassifier(max_depth=1), random_state=42)\n' },
   ],
   invalid: [
     {
@@ -61,6 +62,21 @@ ruleTester(rule, {
         { messageId: 'unset', line: 4 },
       ],
       output: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.svm import SVC\na = LogisticRegression(solver="saga", random_state=42)\nb = SVC(probability=True, random_state=42)\n',
+    },
+    {
+      name: 'an unseeded ensemble does not seed its tree either',
+      code: 'from sklearn.ensemble import BaggingClassifier\nfrom sklearn.tree import DecisionTreeClassifier\nb = BaggingClassifier(DecisionTreeClassifier())\n',
+      errors: [
+        { messageId: 'unset', line: 3 },
+        { messageId: 'unset', line: 3, column: 23 },
+      ],
+      output: 'from sklearn.ensemble import BaggingClassifier\nfrom sklearn.tree import DecisionTreeClassifier\nb = BaggingClassifier(DecisionTreeClassifier(random_state=42), random_state=42)\n',
+    },
+    {
+      name: 'with a global NumPy seed the finding says the run is repeatable but fragile',
+      code: 'import numpy as np\nfrom sklearn.linear_model import SGDClassifier\nnp.random.seed(42)\nclf = SGDClassifier()\n',
+      errors: [{ messageId: 'unsetGlobalSeed', line: 4, severity: 'warning' }],
+      output: 'import numpy as np\nfrom sklearn.linear_model import SGDClassifier\nnp.random.seed(42)\nclf = SGDClassifier(random_state=42)\n',
     },
     {
       name: 'imbalanced-learn sampler',

@@ -1,13 +1,15 @@
 // random-state-unset: scikit-learn estimators and splitters that draw random numbers but get no random_state.
 import type { Node } from 'web-tree-sitter';
 import { headRange } from '../../parsers/python.js';
-import type { ResolvedCall } from '../../python/analysis.js';
+import type { PythonAnalysis, ResolvedCall } from '../../python/analysis.js';
+import { seededLibraries } from '../../python/seeding.js';
 import { defineRule } from '../../rule.js';
 import type { TextEdit } from '../../types.js';
 
 const messages = {
   unset: '{name}() uses randomness but gets no random_state: results change from run to run. Pass random_state=<seed>.',
   unsetShuffle: '{name}(shuffle=True) gets no random_state: the folds change from run to run. Pass random_state=<seed>.',
+  unsetGlobalSeed: "{name}() gets no random_state, so it draws from NumPy's global generator: the file's global seed reaches it only while every draw before it stays the same. Pass random_state=<seed>.",
 } as const;
 
 type Id = keyof typeof messages;
@@ -87,17 +89,17 @@ export default defineRule<Id>({
   check(ctx) {
     const py = ctx.file.python;
     if (!py?.imports.bindings.some((b) => b.module.startsWith('sklearn') || b.module.startsWith('imblearn'))) return;
+    // A global NumPy seed makes the run repeatable but fragile (sklearn's pitfalls guide): the message says so.
+    const globallySeeded = seededLibraries(py).has('numpy');
     for (const call of py.calls) {
-      const when = call.qualified === undefined ? undefined : RANDOM_CALLABLES.get(call.qualified);
-      if (!when || call.args.hasSplat || call.args.keywords.has('random_state')) continue;
-      const verdict = drawsRandom(call, when);
-      if (!verdict) continue;
+      const verdict = unseededVerdict(call);
+      if (!verdict || seededByEnsemble(py, call)) continue;
       const name = call.qualified?.split('.').pop() ?? 'call';
       const seed = String(ctx.options.seed);
       const argList = call.node.childForFieldName('arguments');
       const fix = argList?.type === 'argument_list' ? insertKeyword(argList, `random_state=${seed}`, py.text) : undefined;
       ctx.report({
-        messageId: verdict === 'shuffle' ? 'unsetShuffle' : 'unset',
+        messageId: globallySeeded ? 'unsetGlobalSeed' : verdict === 'shuffle' ? 'unsetShuffle' : 'unset',
         data: { name },
         range: headRange(call.node, py.text),
         subject: `${name} random_state`,
@@ -108,6 +110,25 @@ export default defineRule<Id>({
 });
 
 const RANDOM_CALLABLES: ReadonlyMap<string, When> = table();
+
+function unseededVerdict(call: ResolvedCall): 'yes' | 'shuffle' | undefined {
+  const when = call.qualified === undefined ? undefined : RANDOM_CALLABLES.get(call.qualified);
+  if (!when || call.args.hasSplat || call.args.keywords.has('random_state')) return undefined;
+  return drawsRandom(call, when);
+}
+
+/** Bagging and boosting ensembles set the random_state of the estimator they are given from their own. */
+const SEEDING_ENSEMBLE = /^(sklearn|imblearn)\.ensemble\.(Bagging|AdaBoost|BalancedBagging|EasyEnsemble|RUSBoost)\w*$/;
+
+function seededByEnsemble(py: PythonAnalysis, call: ResolvedCall): boolean {
+  return py.calls.some((outer) => outer.node.startIndex < call.node.startIndex && call.node.endIndex <= outer.node.endIndex
+    && SEEDING_ENSEMBLE.test(outer.qualified ?? '') && outer.args.keywords.has('random_state'));
+}
+
+/** True for a scikit-learn or imbalanced-learn call that draws from NumPy's global generator (no random_state). */
+export function drawsFromNumpyGlobal(py: PythonAnalysis, call: ResolvedCall): boolean {
+  return unseededVerdict(call) !== undefined && !seededByEnsemble(py, call);
+}
 
 function drawsRandom(call: ResolvedCall, when: When): 'yes' | 'shuffle' | undefined {
   const kw = call.args.keywords;

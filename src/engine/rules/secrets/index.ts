@@ -1,4 +1,5 @@
 // The secrets rules.
 import type { ProjectRule, Rule } from '../../rule.js';
+import hardcodedSecret from './hardcoded-secret.js';
 
-export const SECRET_RULES: readonly (Rule | ProjectRule)[] = [];
+export const SECRET_RULES: readonly (Rule | ProjectRule)[] = [hardcodedSecret];
