@@ -1,6 +1,11 @@
 // Facts a file contributes to project-level rules; plain data, cached with the file's results.
 import { configUse, type ConfigUse } from './analyses/config-use.js';
 import { dataAccesses, type DataAccess } from './analyses/data-io.js';
+import { codeUnitFacts, type CellCodeUnit } from './analyses/code-units.js';
+import { pipelineDeclarations, type PipelineDeclarations } from './analyses/pipeline-steps.js';
+import { transformerFacts, type TransformerFacts } from './analyses/transformers.js';
+import { fingerprint, type Fingerprint } from './analyses/fingerprint.js';
+import { branchFacts, outlineFacts, type BranchFacts, type OutlineFacts } from './analyses/module-facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
 import type { Range } from './types.js';
@@ -24,19 +29,34 @@ export interface DataAccessFact extends DataAccess {
 }
 
 /** The kinds of facts project rules can ask for; `imports` always comes with the others. */
-export type FactKind = 'imports' | 'dataIo' | 'configUse';
+export type FactKind = 'imports' | 'dataIo' | 'configUse' | 'roles' | 'pipelineSteps' | 'codeUnits' | 'transformers' | 'outline' | 'fingerprint' | 'branches';
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   readonly dataIo?: readonly DataAccessFact[];
   /** Config key names the file mentions, config files it names, hard-coded hyperparameters; and the file's roles. */
   readonly configUse?: ConfigUse & { readonly roles: readonly string[] };
+  /** The file's roles (training, serving, test...), sorted. */
+  readonly roles?: readonly string[];
+  /** Pipeline steps a Makefile, shell script, orchestrator module or data catalog declares; the only fact of non-Python files. */
+  readonly pipelineSteps?: PipelineDeclarations;
+  /** Normalised fingerprints of functions and module-level code. */
+  readonly codeUnits?: readonly CellCodeUnit[];
+  /** Preprocessing objects built, and fitted but never saved. */
+  readonly transformers?: TransformerFacts;
+  /** Definitions, test functions, model and feature code, data validation, import-path edits (analyses/module-facts.ts). */
+  readonly outline?: OutlineFacts;
+  /** A sketch of the file's normalised lines, to find near-copies. */
+  readonly fingerprint?: Fingerprint;
+  /** Constant branches, module-level boolean flags and the tests of them. */
+  readonly branches?: BranchFacts;
 }
 
-/** Extracts the facts of a Python file or notebook; undefined for other kinds or non-Python notebooks. */
+/** Extracts the facts of a Python file or notebook (other files only give `pipelineSteps`); undefined when there are none. */
 export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports']), project?: ProjectModel): FileFacts | undefined {
+  const pipelineSteps = kinds.has('pipelineSteps') ? pipelineDeclarations(file) : undefined;
   const py = file.python;
-  if (!py) return undefined;
+  if (!py) return pipelineSteps ? { imports: [], pipelineSteps } : undefined;
   const nb = file.kind === 'notebook' ? file.notebook : undefined;
   let config: FileFacts['configUse'];
   if (kinds.has('configUse')) {
@@ -78,5 +98,28 @@ export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = ne
     };
     byKey.set(key, { fact, names });
   }
-  return { imports: [...byKey.values()].map((v) => v.fact), ...(dataIo ? { dataIo } : {}), ...(config ? { configUse: config } : {}) };
+  const roles = kinds.has('roles') ? [...file.roles].sort() : undefined;
+  const toCell = nb
+    ? (line: number): { cell: number; line: number } | undefined => {
+        const p = nb.map.toCell({ line, column: 0 });
+        return p ? { cell: p.cell, line: p.position.line } : undefined;
+      }
+    : undefined;
+  const units = kinds.has('codeUnits') ? codeUnitFacts(py, toCell) : undefined;
+  const transformers = kinds.has('transformers') ? transformerFacts(py, (range) => (nb ? nb.map.rangeToCell(range) : { range })) : undefined;
+  const outline = kinds.has('outline') ? outlineFacts(file, py) : undefined;
+  const print = kinds.has('fingerprint') ? fingerprint(py.text) : undefined;
+  const branches = kinds.has('branches') ? branchFacts(file, py) : undefined;
+  return {
+    imports: [...byKey.values()].map((v) => v.fact),
+    ...(dataIo ? { dataIo } : {}),
+    ...(config ? { configUse: config } : {}),
+    ...(roles ? { roles } : {}),
+    ...(pipelineSteps ? { pipelineSteps } : {}),
+    ...(units ? { codeUnits: units } : {}),
+    ...(transformers ? { transformers } : {}),
+    ...(outline ? { outline } : {}),
+    ...(print ? { fingerprint: print } : {}),
+    ...(branches ? { branches } : {}),
+  };
 }

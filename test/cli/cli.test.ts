@@ -42,7 +42,7 @@ describe('mlready check output formats', () => {
     const { stdout } = await runCli(['check', FIXTURE, '--format', 'json', '--no-cache']);
     const doc = JSON.parse(stdout) as { version: number; findings: Record<string, unknown>[] };
     assert.equal(doc.version, 1);
-    const nb = doc.findings.find((f) => f.file === 'notebooks/explore.ipynb');
+    const nb = doc.findings.find((f) => f.file === 'notebooks/explore.ipynb' && f.ruleId === 'remote-data-unpinned');
     assert.deepEqual(nb && { cell: nb.cell, line: nb.line, column: nb.column }, { cell: 2, line: 1, column: 6 });
     for (const f of doc.findings) for (const key of ['ruleId', 'category', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn']) assert.ok(key in f, key);
   });

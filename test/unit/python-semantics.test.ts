@@ -393,9 +393,11 @@ describe('classifyPython', () => {
     assert.deepEqual(await roles('pkg/features.py', code), ['library']);
   });
 
-  it('a training file name with a training library is training even without a fit call', async () => {
-    assert.deepEqual(await roles('src/train_model.py', 'import xgboost as xgb\n'), ['training']);
-    assert.deepEqual(await roles('src/train_model.py', 'import os\n'), ['library'], 'a training name alone is not enough');
+  it('a training file name with a training library is a training entrypoint when it runs as a program', async () => {
+    assert.deepEqual(await roles('train_model.py', 'import xgboost as xgb\n'), ['training'], 'a top-level script');
+    assert.deepEqual(await roles('src/train_model.py', 'import xgboost as xgb\nif __name__ == "__main__":\n    pass\n'), ['training']);
+    assert.deepEqual(await roles('src/pkg/trainer.py', 'import xgboost as xgb\n'), ['library'], 'a module of a package defines training code but is not a run');
+    assert.deepEqual(await roles('train_model.py', 'import os\n'), ['library'], 'a training name alone is not enough');
   });
 
   it('a FastAPI app is serving, whatever its name', async () => {
