@@ -26,12 +26,25 @@ PUBLIC_DATASET = "scikit-learn/churn-prediction"
 HOLDOUT_REPO = "acme-analytics/churn-holdout"
 HOLDOUT_REVISION = "9c4e2b7a1f3d8e6c0b5a2d9f7e1c4b8a3d6f0e27"
 
+# Read-only replica of the CRM database, for the weekly refresh.
+CRM_REPLICA_URL = "postgresql://analytics:Qm7vT2xK9pL4wN8r@crm-replica.acme.internal:5432/crm"
+
 
 def load_customers() -> pd.DataFrame:
     """The weekly CRM export (tracked with DVC, see data/raw/customers.csv.dvc)."""
     df = pd.read_csv("data/raw/customers.csv", parse_dates=["signup_date"])
     log.info("loaded %d customers from the CRM export", len(df))
     return df
+
+
+def load_benchmark() -> pd.DataFrame:
+    """The public Telco table scripts/download_data.sh saves (not tracked by DVC)."""
+    return pd.read_csv("data/external/telco_churn.csv")
+
+
+def load_segments() -> pd.DataFrame:
+    """Customer segments from the exploration notebook."""
+    return pd.read_csv("data/interim/segments.csv")
 
 
 def load_regions() -> pd.DataFrame:

@@ -3,6 +3,7 @@ import argparse
 
 import joblib
 import pandas as pd
+import seaborn as sns
 from sklearn.inspection import permutation_importance
 from sklearn.metrics import classification_report, precision_score, roc_auc_score
 

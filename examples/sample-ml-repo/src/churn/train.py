@@ -24,6 +24,7 @@ def parse_args():
     parser.add_argument("--config", default="configs/train.yaml")
     parser.add_argument("--data", default="data/processed/customers.parquet")
     parser.add_argument("--model", choices=["gbm", "rf", "logreg"], default="gbm")
+    parser.add_argument("--n-estimators", type=int, default=300, help="overrides the config")
     parser.add_argument("--out", default="models/model.joblib")
     parser.add_argument("--metrics", default="metrics.json")
     return parser.parse_args()
