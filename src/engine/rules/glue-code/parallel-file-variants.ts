@@ -34,14 +34,14 @@ export default defineProjectRule<keyof typeof messages>({
     { title: 'pynblint: duplicate-notebook-not-renamed', url: 'https://github.com/collab-uniba/pynblint' },
   ],
   options: {
-    minSimilarity: { type: 'number', default: 0.6, description: 'Share of distinct lines two files must have in common (Jaccard, 0 to 1) to count as variants of each other.' },
+    minSimilarity: { type: 'number', default: 0.5, description: 'Share of distinct lines two files must have in common (Jaccard, 0 to 1) to count as variants of each other.' },
   },
   fileKinds: [],
   scope: 'project',
   usesFacts: true,
   facts: ['fingerprint', 'outline'],
   checkProject(ctx) {
-    const threshold = typeof ctx.options.minSimilarity === 'number' ? ctx.options.minSimilarity : 0.6;
+    const threshold = typeof ctx.options.minSimilarity === 'number' ? ctx.options.minSimilarity : 0.5;
     const byBase = new Map<string, Entry[]>();
     for (const [path, facts] of ctx.facts) {
       if (!facts.fingerprint || facts.fingerprint.lines < MIN_LINES || isVendored(path) || isTemplated(path)) continue;

@@ -53,7 +53,7 @@ export default defineProjectRule<keyof typeof messages>({
       if (isTemplated(path) || isVendored(path) || inFolders(path, PROTOTYPE_FOLDERS) || (isAuxiliary(path) && !inFolders(path, ['scripts']))) continue;
       ingests.push(...ingestsOf(path, facts));
     }
-    // Training entrypoints first, then pipeline steps, then any other code; in each, the first read.
+    // Training scripts first, then pipeline steps, then any other code; in each, training data first, then the first read.
     ingests.sort((a, b) => a.rank - b.rank || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line);
     const [first, ...rest] = ingests;
     if (!first) return;
@@ -71,10 +71,11 @@ function ingestsOf(path: string, facts: FileFacts): Ingest[] {
     const ext = extensionOf(access.path.replace(/\.(gz|bz2|zip|xz)$/i, ''));
     const table = TABLE_READERS.test(access.via) || (access.via === 'open' && RECORD_EXTENSIONS.has(ext));
     if (!table) continue;
-    out.push({ file: path, what: `'${access.path}'`, range: access.range, rank, ...(access.cell === undefined ? {} : { cell: access.cell }) });
+    // Within a rank, training data (`train.csv`, `data/train/`) is the read a reader recognises first.
+    out.push({ file: path, what: `'${access.path}'`, range: access.range, rank: rank * 2 + (/train/i.test(access.path) ? 0 : 1), ...(access.cell === undefined ? {} : { cell: access.cell }) });
   }
   for (const ingest of facts.outline?.ingests ?? []) {
-    out.push({ file: path, what: ingest.dataset === undefined ? `a dataset through ${ingest.via}` : `the dataset '${ingest.dataset}'`, range: ingest.range, rank, ...(ingest.cell === undefined ? {} : { cell: ingest.cell }) });
+    out.push({ file: path, what: ingest.dataset === undefined ? `a dataset through ${ingest.via}` : `the dataset '${ingest.dataset}'`, range: ingest.range, rank: rank * 2 + 1, ...(ingest.cell === undefined ? {} : { cell: ingest.cell }) });
   }
   return out;
 }
