@@ -46,6 +46,9 @@ export interface ResultCache {
   /** `context` covers everything besides the file that changes results: engine version, settings, project model. */
   get(stamp: FileStamp, context: string): FileLintResult | undefined;
   set(stamp: FileStamp, context: string, result: FileLintResult): void;
+  /** Project-rule findings of a run whose inputs (every file's stamp and context, the config files) hashed to `key`. */
+  getProject?(key: string): readonly Finding[] | undefined;
+  setProject?(key: string, findings: readonly Finding[]): void;
 }
 
 export interface LintRequest {
@@ -205,7 +208,14 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
-  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs);
+  // Project rules read only facts, which only change with a file's content or settings: when every file of the
+  // run came from the cache under the same inputs, the project findings can come from the cache too.
+  const projectKey = request.cache?.getProject
+    ? `${loaded.key}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
+    : undefined;
+  const cachedProject = projectKey !== undefined && fresh.length === 0 ? request.cache?.getProject?.(projectKey) : undefined;
+  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject);
+  if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts };
@@ -223,12 +233,13 @@ export function finishRun(
   baseline?: Baseline,
   include?: readonly string[],
   configs: readonly ConfigFileModel[] = [],
-): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number } {
+  cachedProjectFindings?: readonly Finding[],
+): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number; projectFindings: readonly Finding[] } {
   const skipped: SkippedFile[] = [];
   const ruleErrors: RuleError[] = [];
   const facts = new Map<string, FileFacts>();
   for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
-  const projectRun = runProjectRules(PROJECT_RULES, project, facts, settings, configs);
+  const projectRun = cachedProjectFindings ? { findings: [...cachedProjectFindings], errors: [] } : runProjectRules(PROJECT_RULES, project, facts, settings, configs);
   ruleErrors.push(...projectRun.errors);
   const projectByFile = new Map<string, Finding[]>();
   for (const f of projectRun.findings) {
@@ -263,7 +274,7 @@ export function finishRun(
     list.push(f);
     byFile.set(f.file, list);
   }
-  return { findings: fresh, byFile, skipped, ruleErrors, suppressed, baselined: matched };
+  return { findings: fresh, byFile, skipped, ruleErrors, suppressed, baselined: matched, projectFindings: projectRun.findings };
 }
 
 function isIncluded(path: string, include: readonly string[] | undefined): boolean {

@@ -75,6 +75,7 @@ export function canonicalHyperparameter(written: string): string | undefined {
 }
 
 const NUMBER = /^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const HYPERPARAM_KEYWORD = new RegExp(`\\b(${[...CANONICAL.keys()].join('|')})\\s*=\\s*-?[\\d.]`, 'i');
 const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|to_container\(|\basdict\(|\.to_dict\(\)/;
 
 /** Extracts a file's configuration use. `keyNames` are the key names of the project's config files. */
@@ -84,7 +85,10 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
   const refs = new Set<string>();
   for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
   const hyperparams: HyperparamUse[] = [];
-  for (const call of py.calls) {
+  // Most files pass no hyperparameter by keyword and name no config: skip resolving their calls' arguments.
+  const mayPassHyperparams = HYPERPARAM_KEYWORD.test(py.text);
+  const mayNameConfig = /config_(path|name|dir)|add_argument/.test(py.text);
+  for (const call of mayPassHyperparams || mayNameConfig ? py.calls : []) {
     if (call.shortName === 'main' || call.shortName === 'compose' || call.shortName === 'initialize') {
       for (const kw of ['config_path', 'config_name', 'config_dir']) {
         const value = call.args.keywords.get(kw);

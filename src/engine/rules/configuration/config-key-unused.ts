@@ -39,7 +39,7 @@ export default defineProjectRule<keyof typeof messages>({
     for (const f of files) for (const ref of f.configUse?.refs ?? []) byRef.set(ref, [...(byRef.get(ref) ?? []), f]);
     for (const config of ctx.configs) {
       if (dvcParams.has(`file:${config.file}`)) continue;
-      const named = [...new Set([...byRef].flatMap(([ref, holders]) => (namesConfig([ref], config) ? holders : [])))];
+      const named = [...new Set(candidateRefs(config, byRef).flatMap((ref) => (namesConfig([ref], config) ? (byRef.get(ref) ?? []) : [])))];
       // DVC reads params.yaml by convention (dvc.api.params_show, stage params): any code may be its reader.
       const readers = named.length === 0 && ctx.project.dvc.pipelines.length > 0 && baseName(config.file) === 'params.yaml' ? files : named;
       // A config no code names may be read by a tool outside the repo; one read wholesale may use any key.
@@ -55,6 +55,17 @@ export default defineProjectRule<keyof typeof messages>({
     }
   },
 });
+
+/** The strings that could name a config: its path, its name, and for Hydra trees its stem and folders. */
+function candidateRefs(config: ConfigFileModel, byRef: ReadonlyMap<string, readonly unknown[]>): string[] {
+  const name = baseName(config.file);
+  const wanted = new Set([config.file, name, name.replace(/\.(ya?ml|json|toml)$/i, '')]);
+  for (let d = config.file; d.includes('/'); d = d.slice(0, d.lastIndexOf('/'))) wanted.add(baseName(d.slice(0, d.lastIndexOf('/'))));
+  return [...byRef.keys()].filter((ref) => {
+    const clean = ref.replace(/^\.\//, '').replace(/\/$/, '');
+    return wanted.has(clean) || wanted.has(baseName(clean)) || config.file.endsWith(clean) || clean.endsWith(name);
+  });
+}
 
 /** Keys of a map that Hydra's `instantiate` passes as constructor arguments (the map has `_target_`). */
 function siblingsInstantiated(config: ConfigFileModel, path: readonly string[]): boolean {

@@ -40,7 +40,8 @@ export default defineProjectRule<keyof typeof messages>({
       if (!use) continue;
       // A duplicate only matters inside one program: the configs this file reads, and its own definitions.
       const definitions: Definition[] = [];
-      for (const config of ctx.configs) {
+      if (!use.hyperparams.some((h) => h.source !== 'argument')) continue;
+      for (const config of use.refs.length === 0 ? [] : ctx.configs) {
         if (!namesConfig(use.refs, config)) continue;
         for (const key of configKeys(config)) {
           const canonical = canonicalHyperparameter(key.name);

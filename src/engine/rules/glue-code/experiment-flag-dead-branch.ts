@@ -1,6 +1,6 @@
 // experiment-flag-dead-branch: code behind `if False:`, `while 0:`, the `else` of `if True:`, or a boolean flag that is set once and never changed.
 import { isTemplated, isVendored } from '../../analyses/code-areas.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
+import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { BranchFacts, PlacedDeadCode } from '../../analyses/module-facts.js';
 import type { FileFacts } from '../../facts.js';
 import { defineProjectRule, type ProjectReport } from '../../rule.js';
@@ -47,10 +47,10 @@ export default defineProjectRule<Id>({
         report((r) => { ctx.report(r); }, path, c.alwaysTrue ? 'constantTrue' : 'constantFalse', { head }, c, `${head} in ${c.scope}`, path.endsWith('.py'));
       }
       for (const test of branches.tests) {
-        if (!test.local) graph ??= new ImportGraph(ctx.project.files, ctx.facts);
+        if (!test.local) graph ??= ctx.importGraph();
         const found = test.local ? localFlag(path, branches, test) : graph && importedFlag(path, test, graph, ctx.facts);
         if (!found || rebound.has(found.name)) continue;
-        graph ??= new ImportGraph(ctx.project.files, ctx.facts);
+        graph ??= ctx.importGraph();
         starImported ??= starImportedModules(ctx.facts, graph);
         // `from config import *` then `DEBUG = True` in an override module: the flag is a default others replace.
         if (starImported.has(found.file)) continue;

@@ -2,7 +2,7 @@
 import { isTemplated, isVendored } from '../../analyses/code-areas.js';
 import { isSiblingCandidate, parseVariantName } from '../../analyses/file-variants.js';
 import { similarity, type Fingerprint } from '../../analyses/fingerprint.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
+import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { Placed } from '../../analyses/module-facts.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -55,7 +55,7 @@ export default defineProjectRule<keyof typeof messages>({
     let graph: ImportGraph | undefined;
     for (const entries of byBase.values()) {
       if (entries.length < 2 || !entries.some((e) => e.variant.markers.length > 0)) continue;
-      graph ??= new ImportGraph(ctx.project.files, ctx.facts);
+      graph ??= ctx.importGraph();
       for (const entry of entries) {
         if (entry.variant.markers.length === 0) continue;
         // A variant that other code imports is live: `api_v1.py` and `api_v2.py` serving two API versions are both in use.

@@ -1,6 +1,5 @@
 // pipeline-implicit-handoff: one script writes a file another reads, and no pipeline (DVC, Make, CI, an orchestrator) declares that step.
 import { findHandoffs, PipelineIndex } from '../../analyses/handoff-graph.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
 import type { PipelineDeclarations } from '../../analyses/pipeline-steps.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -31,7 +30,7 @@ export default defineProjectRule<keyof typeof messages>({
   checkProject(ctx) {
     if (ctx.project.files.some((f) => UNREAD_PIPELINE_FILES.test(f.path))) return;
     const python = new Map([...ctx.facts].filter(([path]) => path.endsWith('.py') || path.endsWith('.ipynb')));
-    const graph = new ImportGraph(ctx.project.files, python);
+    const graph = ctx.importGraph();
     const isTest = (file: string): boolean => ctx.facts.get(file)?.roles?.includes('test') === true || /(^|\/)tests?\//.test(file);
     const handoffs = findHandoffs(python, graph, isTest);
     if (handoffs.length === 0) return;

@@ -1,6 +1,5 @@
 // prototype-imported-in-production: project code that imports from notebook/experiment/scratch folders, or edits sys.path to reach code.
 import { inFolders, isAuxiliary, isTemplated, isVendored, PROTOTYPE_FOLDERS, prototypeFolderOf } from '../../analyses/code-areas.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
 import { baseName } from '../../file-kinds.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -33,7 +32,7 @@ export default defineProjectRule<Id>({
   checkProject(ctx) {
     const option = ctx.options.prototypeFolders;
     const folders = Array.isArray(option) ? option : PROTOTYPE_FOLDERS;
-    const graph = new ImportGraph(ctx.project.files, ctx.facts);
+    const graph = ctx.importGraph();
     for (const [path, facts] of ctx.facts) {
       const outline = facts.outline;
       if (!outline || !path.endsWith('.py') || !isProduction(path, outline.roles, folders)) continue;

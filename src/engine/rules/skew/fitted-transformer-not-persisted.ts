@@ -1,6 +1,5 @@
 // fitted-transformer-not-persisted: training fits a scaler/encoder/tokenizer and never saves it, while serving builds its own.
 import { trainServeSides } from '../../analyses/entrypoints.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
 import { defineProjectRule } from '../../rule.js';
 import type { Range } from '../../types.js';
 
@@ -13,7 +12,7 @@ export default defineProjectRule<keyof typeof messages>({
   category: 'skew',
   defaultSeverity: 'error',
   profileSeverity: { prototype: 'warning' },
-  status: 'stable',
+  status: 'preview',
   description: 'Finds scalers, encoders, vectorizers and tokenizers that training code fits but never saves, while serving-only code constructs (and so fits or guesses) its own of the same class.',
   messages,
   references: [
@@ -26,7 +25,7 @@ export default defineProjectRule<keyof typeof messages>({
   facts: ['roles', 'transformers'],
   checkProject(ctx) {
     const python = new Map([...ctx.facts].filter(([path]) => path.endsWith('.py') || path.endsWith('.ipynb')));
-    const sides = trainServeSides(python, new ImportGraph(ctx.project.files, python));
+    const sides = trainServeSides(python, ctx.importGraph());
     if (sides.servingOnly.size === 0 || sides.trainingOnly.size === 0) return;
     const serving = new Map<string, { file: string; range: Range; cell?: number }>();
     for (const file of [...sides.servingOnly].sort()) {

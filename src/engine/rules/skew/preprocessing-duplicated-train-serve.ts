@@ -1,7 +1,6 @@
 // preprocessing-duplicated-train-serve: feature logic written once for training and again for serving, instead of one shared function.
 import type { CellCodeUnit } from '../../analyses/code-units.js';
 import { trainServeSides } from '../../analyses/entrypoints.js';
-import { ImportGraph } from '../../analyses/import-graph.js';
 import { defineProjectRule } from '../../rule.js';
 import type { Range } from '../../types.js';
 
@@ -24,7 +23,7 @@ export default defineProjectRule<keyof typeof messages>({
   id: 'preprocessing-duplicated-train-serve',
   category: 'skew',
   defaultSeverity: 'warning',
-  status: 'stable',
+  status: 'preview',
   description: 'Finds preprocessing that serving-only code implements again (near-identical statements, or the same derived feature columns) instead of importing the function training uses.',
   messages,
   options: {
@@ -41,7 +40,7 @@ export default defineProjectRule<keyof typeof messages>({
   facts: ['roles', 'codeUnits'],
   checkProject(ctx) {
     const python = new Map([...ctx.facts].filter(([path]) => path.endsWith('.py') || path.endsWith('.ipynb')));
-    const sides = trainServeSides(python, new ImportGraph(ctx.project.files, python));
+    const sides = trainServeSides(python, ctx.importGraph());
     if (sides.servingOnly.size === 0 || sides.trainingOnly.size === 0) return;
     const place = (file: string): Placed[] => (python.get(file)?.codeUnits ?? []).map((unit) => ({ file, unit }));
     const training = [...sides.trainingOnly].sort().flatMap(place);

@@ -1,5 +1,4 @@
 // feature-code-untested: feature-engineering code (data frame transforms, sklearn transformers) in modules no test reaches, when the project has tests.
-import { ImportGraph } from '../../analyses/import-graph.js';
 import { describeTests, testFileLocations, testSuite, untestedModules } from '../../analyses/test-reach.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -24,7 +23,7 @@ export default defineProjectRule<keyof typeof messages>({
   usesFacts: true,
   facts: ['outline'],
   checkProject(ctx) {
-    const graph = new ImportGraph(ctx.project.files, ctx.facts);
+    const graph = ctx.importGraph();
     const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
     const tests = describeTests(suite.files);
     const related = testFileLocations(suite, ctx.facts);

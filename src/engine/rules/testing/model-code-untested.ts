@@ -28,7 +28,7 @@ export default defineProjectRule<keyof typeof messages>({
   usesFacts: true,
   facts: ['outline'],
   checkProject(ctx) {
-    const graph = new ImportGraph(ctx.project.files, ctx.facts);
+    const graph = ctx.importGraph();
     const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
     const tests = describeTests(suite.files);
     const related = testFileLocations(suite, ctx.facts);
