@@ -3,6 +3,7 @@ import { ConfigError, formatConfigProblem } from '../engine/config/types.js';
 import { VERSION } from '../engine/version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { checkCommand } from './commands/check.js';
+import { lspCommand } from './commands/lsp.js';
 import { baselineCommand, explainCommand, initCommand, rulesCommand } from './commands/misc.js';
 import { processIo, type Io } from './io.js';
 
@@ -37,12 +38,15 @@ Usage:
   mlready explain <rule-id>      show a rule's documentation
   mlready init [dir]             write a commented starter .mlready.yaml
   mlready baseline [paths...]    record today's findings in .mlready-baseline.json
+  mlready lsp --stdio            run the language server (what the VS Code extension uses) for other editors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit, 2 usage or config error.
 `;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
+    // The language server takes over stdin and stdout; its flags are the LSP launch conventions, not ours.
+    if (argv[0] === 'lsp') return await lspCommand(argv.slice(1));
     const args = parseArgs(argv, SPECS);
     if (args.flags.has('--help') || args.command === 'help') {
       io.stdout(HELP);
