@@ -1,9 +1,11 @@
-// Bundles the CLI and its lint worker (later also the extension, the server and the webview) and copies the parser WASM.
+// Bundles the CLI and its lint worker, the VS Code extension and its language server (and, with --integration-tests, the
+// extension's integration suites), and copies the parser WASM next to the bundles that load it.
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const integrationTests = process.argv.includes('--integration-tests');
 
 const node = {
   bundle: true,
@@ -18,12 +20,29 @@ const node = {
   banner: { js: "const __mlreadyImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/** Bundles that never load web-tree-sitter need no import.meta.url shim. */
+const noWasm = { define: {}, banner: {} };
+
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
+  // The extension host provides `vscode`; the parsers and the engine stay out of these bundles (they load in the server).
+  // The entry is kept tiny and loads the language client's bundle after activation (its size is compile time).
+  // `import()` becomes a deferred require(), so VS Code's CommonJS loader (which provides `vscode`) loads the client too.
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './language-client.js'], supported: { 'dynamic-import': false }, ...noWasm },
+  { entryPoints: ['src/extension/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'], ...noWasm },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
 ];
 
+if (integrationTests) {
+  // Mocha suites run inside the extension host: `vscode` comes from it, mocha from node_modules.
+  const suites = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);
+  entries.push({ entryPoints: ['test/integration/index.ts', ...suites], outdir: 'out/integration', external: ['vscode', 'mocha'], sourcemap: true, minify: false });
+}
+
 mkdirSync('dist', { recursive: true });
+// A production build has no source maps; drop those of an earlier development build so none look current.
+if (production) for (const f of readdirSync('dist')) if (f.endsWith('.map')) rmSync(`dist/${f}`);
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
 

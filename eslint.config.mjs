@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', '.bench/**', '.e2e/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', '.bench/**', '.e2e/**', 'test-artifacts/**', 'test/fixtures/**', 'test/integration/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -15,6 +15,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
       // node:test's describe/it return promises the runner itself tracks.
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite', 'before', 'after'], package: 'node:test' }] }],
+      // Only the extension and its integration suites may import the editor API (overridden below for them).
+      'no-restricted-imports': ['error', { paths: ['vscode'] }],
     },
   },
   {
@@ -36,10 +38,21 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient'], patterns: ['**/extension/**', '**/cli/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient'], patterns: ['vscode-languageclient/*', '**/extension/**', '**/cli/**'] }] },
   },
   {
+    // The client stays thin: the engine, the parsers and the server are reached only through LSP.
     files: ['src/extension/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode-languageserver', 'web-tree-sitter'], patterns: ['**/engine/**', '**/server/**', '**/cli/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode-languageserver', 'web-tree-sitter', 'tree-sitter-python'], patterns: ['vscode-languageserver/*', '**/engine/**', '**/server/**', '**/cli/**', '**/node/**'] }] },
+  },
+  {
+    // Shared by the server, the client and (later) the webview: plain types and constants only.
+    files: ['src/protocol.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient'], patterns: ['node:*', 'vscode-languageserver/*', 'vscode-languageclient/*', './*'] }] },
+  },
+  {
+    // Suites run in the extension host and see mlready only as a user does: through VS Code and the extension's API.
+    files: ['test/integration/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode-languageserver', 'vscode-languageclient'], patterns: ['**/engine/**', '**/server/**', '**/cli/**', '**/node/**'] }] },
   },
 );
