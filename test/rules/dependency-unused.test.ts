@@ -1,34 +1,15 @@
 // Tests of dependency-unused: runtime dependencies of an application that no Python file or notebook imports.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SettingsResolver } from '../../src/engine/config/resolve';
-import type { ResolvedConfig, RuleSetting } from '../../src/engine/config/types';
-import { InProcessExecutor } from '../../src/engine/executor';
-import { MemoryFileSystem } from '../../src/engine/fs';
-import { runLint } from '../../src/engine/linter';
 import type { RuleOptions } from '../../src/engine/rule';
-import { RULES } from '../../src/engine/rules/index';
-import { VERSION } from '../../src/engine/version';
 import { fixtureTest } from '../helpers/fixtures';
-import { pythonParser } from '../helpers/python';
+import { lintProject } from '../helpers/project-rule-tester';
 
 const ID = 'dependency-unused';
 
 /** Lints an in-memory project with only this rule on; returns `file:line subject` of its findings. */
 async function findings(files: Readonly<Record<string, string>>, options?: RuleOptions): Promise<string[]> {
-  const rules = new Map<string, RuleSetting>();
-  for (const id of RULES.keys()) rules.set(id, id === ID ? { severity: 'info', ...(options ? { options } : {}) } : { severity: 'off' });
-  const config: ResolvedConfig = { root: '/p', profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
-  const run = await runLint({
-    fs: new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([p, t]) => [`/p/${p}`, t]))),
-    root: '/p',
-    settings: new SettingsResolver(config, RULES),
-    executor: new InProcessExecutor(await pythonParser()),
-    version: VERSION,
-    git: 'off',
-  });
-  assert.deepEqual(run.ruleErrors, []);
-  return run.findings.filter((f) => f.ruleId === ID).map((f) => `${f.file}:${f.range.start.line + 1} ${f.subject}`);
+  return (await lintProject({ [ID]: options ?? {} }, files)).map((f) => `${f.file}:${f.range.start.line + 1} ${f.subject}`);
 }
 
 const notebook = (...cells: string[]): string =>
