@@ -2,11 +2,11 @@
 import type { FileSettings } from './config/resolve.js';
 import { extractFacts, type FactKind, type FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
-import { formatMessage, resolveOptions, type Report, type Rule } from './rule.js';
+import { findingFromReport, resolveOptions, type Report, type Rule } from './rule.js';
 import { SourceFile, UnreadableFileError } from './source-file.js';
 import { parseSuppressions, type Suppression, type SuppressionProblem } from './suppressions.js';
 import { TextDocument } from './text.js';
-import { SEVERITY_ORDER, type Finding, type FindingSeverity, type Range, type TextEdit } from './types.js';
+import type { Finding, FindingSeverity, Range, TextEdit } from './types.js';
 
 /** Everything one file contributes to a run; plain data so it can cross threads and live in the cache. */
 export interface FileLintResult {
@@ -104,13 +104,9 @@ function collectSuppressions(file: SourceFile): { suppressions: Suppression[]; p
 }
 
 function toFinding(file: SourceFile, rule: Rule, configured: FindingSeverity, r: Report<string>): Finding | undefined {
-  const template = rule.messages[r.messageId];
-  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id '${r.messageId}'`);
-  const severity = r.maxSeverity && SEVERITY_ORDER[r.maxSeverity] < SEVERITY_ORDER[configured] ? r.maxSeverity : configured;
   let range: Range = r.range;
   let cell = r.cell;
   let edits: readonly TextEdit[] | undefined = r.fix?.edits;
-  let lineText: string;
   const nb = file.kind === 'notebook' ? file.notebook : undefined;
   if (nb && cell === undefined) {
     const mapped = nb.map.rangeToCell(range);
@@ -131,23 +127,11 @@ function toFinding(file: SourceFile, rule: Rule, configured: FindingSeverity, r:
       if (edits) edits = mappedEdits;
     }
   }
-  if (nb && cell !== undefined) {
-    lineText = new TextDocument(nb.notebook.cells[cell]?.source ?? '').lineText(range.start.line);
-  } else {
-    lineText = file.doc.lineText(range.start.line);
-  }
-  const fix = r.fix && edits ? { description: r.fix.description, safety: r.fix.safety ?? rule.fix ?? 'unsafe', edits } : undefined;
-  return {
-    ruleId: rule.id,
-    category: rule.category,
-    severity,
-    message: formatMessage(template, r.data),
-    file: file.path,
-    range,
-    subject: r.subject ?? lineText.trim().replace(/\s+/g, ' '),
-    ...(cell === undefined ? {} : { cell }),
-    ...(fix ? { fix } : {}),
-    ...(r.related?.length ? { related: r.related } : {}),
-    ...(r.unnecessary ? { tags: ['unnecessary' as const] } : {}),
+  const inCell = cell;
+  // The default subject is the finding's source line, normalised: only computed when the rule gives none.
+  const subject = (): string => {
+    const line = nb && inCell !== undefined ? new TextDocument(nb.notebook.cells[inCell]?.source ?? '').lineText(range.start.line) : file.doc.lineText(range.start.line);
+    return line.trim().replace(/\s+/g, ' ');
   };
+  return findingFromReport(rule, configured, r, { file: file.path, range, subject, ...(cell === undefined ? {} : { cell }), ...(edits ? { edits } : {}) });
 }

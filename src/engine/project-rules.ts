@@ -4,8 +4,8 @@ import type { ConfigFileModel } from './analyses/config-files.js';
 import { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
-import { formatMessage, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
-import { SEVERITY_ORDER, type Finding } from './types.js';
+import { findingFromReport, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
+import type { Finding } from './types.js';
 
 /** The fact kinds that enabled project rules read (empty when none reads facts). */
 export function projectRulesWantFacts(rules: readonly ProjectRule[], settings: SettingsResolver): FactKind[] {
@@ -40,22 +40,8 @@ export function runProjectRules(
     const report = (r: ProjectReport<string>): void => {
       const configured = settings.forFile(r.file).get(rule.id)?.severity ?? 'off';
       if (configured === 'off') return;
-      const template = rule.messages[r.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id '${r.messageId}'`);
-      const severity = r.maxSeverity && SEVERITY_ORDER[r.maxSeverity] < SEVERITY_ORDER[configured] ? r.maxSeverity : configured;
-      findings.push({
-        ruleId: rule.id,
-        category: rule.category,
-        severity,
-        message: formatMessage(template, r.data),
-        file: r.file,
-        range: r.range,
-        subject: r.subject,
-        ...(r.cell === undefined ? {} : { cell: r.cell }),
-        ...(r.fix ? { fix: { description: r.fix.description, safety: r.fix.safety ?? rule.fix ?? 'unsafe', edits: r.fix.edits } } : {}),
-        ...(r.related?.length ? { related: r.related } : {}),
-        ...(r.unnecessary ? { tags: ['unnecessary' as const] } : {}),
-      });
+      const subject = r.subject;
+      findings.push(findingFromReport(rule, configured, r, { file: r.file, range: r.range, subject: () => subject, ...(r.cell === undefined ? {} : { cell: r.cell }), ...(r.fix ? { edits: r.fix.edits } : {}) }));
     };
     try {
       rule.checkProject({ project, facts, configs, importGraph, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });

@@ -4,7 +4,7 @@ import type { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
-import type { Category, FileKind, FindingSeverity, FixSafety, Range, RelatedLocation, Severity, TextEdit } from './types.js';
+import { SEVERITY_ORDER, type Category, type FileKind, type Finding, type FindingSeverity, type FixSafety, type Range, type RelatedLocation, type Severity, type TextEdit } from './types.js';
 
 /** Where a rule comes from: the paper, tool or guideline that names the debt. */
 export interface Reference {
@@ -132,4 +132,33 @@ export function resolveOptions(meta: RuleMeta, configured: RuleOptions | undefin
   const out: Record<string, OptionValue> = {};
   for (const [name, spec] of Object.entries(meta.options ?? {})) out[name] = configured?.[name] ?? spec.default;
   return out;
+}
+
+/**
+ * The finding a report describes, once placed in its file (and notebook cell): the one place where message ids,
+ * severity caps, fix safety and optional fields are turned into a Finding, for file and project rules alike.
+ */
+export function findingFromReport(
+  rule: RuleMeta,
+  configured: FindingSeverity,
+  r: Report<string>,
+  placed: { readonly file: string; readonly range: Range; readonly cell?: number; readonly edits?: readonly TextEdit[]; readonly subject: () => string },
+): Finding {
+  const template = rule.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id '${r.messageId}'`);
+  const severity = r.maxSeverity && SEVERITY_ORDER[r.maxSeverity] < SEVERITY_ORDER[configured] ? r.maxSeverity : configured;
+  const fix = r.fix && placed.edits ? { description: r.fix.description, safety: r.fix.safety ?? rule.fix ?? 'unsafe', edits: placed.edits } : undefined;
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    message: formatMessage(template, r.data),
+    file: placed.file,
+    range: placed.range,
+    subject: r.subject ?? placed.subject(),
+    ...(placed.cell === undefined ? {} : { cell: placed.cell }),
+    ...(fix ? { fix } : {}),
+    ...(r.related?.length ? { related: r.related } : {}),
+    ...(r.unnecessary ? { tags: ['unnecessary' as const] } : {}),
+  };
 }
