@@ -1,4 +1,5 @@
-// Types and names shared by the language server and the VS Code client: settings, commands, custom requests and notifications.
+// Types and names shared by the language server, the VS Code client and the readiness panel: settings, commands, requests, panel messages.
+import type { ReadinessReport } from './engine/readiness/types.js';
 
 /** The settings section the client contributes and the server reads per workspace folder. */
 export const SETTINGS_SECTION = 'mlready';
@@ -36,6 +37,8 @@ export const Commands = {
   showOutput: 'mlready.showOutput',
   restartServer: 'mlready.restartServer',
   showRuleDocumentation: 'mlready.showRuleDocumentation',
+  showReadiness: 'mlready.showReadiness',
+  generateReadinessReport: 'mlready.generateReadinessReport',
 } as const;
 
 /** The code action kind of "fix all safe problems", for `editor.codeActionsOnSave`. */
@@ -49,6 +52,8 @@ export const Requests = {
   starterConfig: 'mlready/starterConfig',
   /** What the server is doing; returns ServerInfo. */
   serverInfo: 'mlready/serverInfo',
+  /** The readiness report of one workspace folder; params: ReadinessParams, returns ReadinessResult. */
+  readiness: 'mlready/readiness',
 } as const;
 
 /** Custom notifications, server to client. */
@@ -85,3 +90,50 @@ export interface ServerInfo {
   readonly version: string;
   readonly folders: readonly FolderInfo[];
 }
+
+export interface ReadinessParams {
+  /** The workspace folder's URI; the first folder when absent. */
+  readonly folder?: string;
+}
+
+export interface ReadinessResult {
+  readonly report: ReadinessReport;
+  /** Absolute project root. */
+  readonly root: string;
+  /** Absolute path of the `.mlready.yaml` in force, when there is one. */
+  readonly configFile?: string;
+  /** Problems in the config (errors only): attestations cannot be written while there are any. */
+  readonly configErrors: number;
+}
+
+// ---- The readiness panel's messages (webview <-> extension host). The host validates every message it receives.
+
+/** Where the panel's "Attest" writes: the config file and a hash of the text the report was made from. */
+export interface ConfigStamp {
+  readonly file: string;
+  /** sha256 of the file's text when the report was made ('' when the file does not exist yet). */
+  readonly hash: string;
+}
+
+/** What the panel keeps across reloads (VS Code's webview state). */
+export interface PanelViewState {
+  readonly expanded: readonly string[];
+  readonly scrollY: number;
+}
+
+export type HostToPanel =
+  | { readonly type: 'report'; readonly report: ReadinessReport; readonly root: string; readonly config?: ConfigStamp; readonly configErrors: number }
+  | { readonly type: 'busy'; readonly busy: boolean }
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'notice'; readonly message: string };
+
+export type AttestableStatus = 'done' | 'partial' | 'not-done' | 'not-applicable';
+
+export type PanelToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'openLocation'; readonly file: string; readonly line?: number; readonly cell?: number }
+  | { readonly type: 'openRuleDocs'; readonly ruleId: string }
+  | { readonly type: 'attest'; readonly item: string }
+  | { readonly type: 'revoke'; readonly item: string }
+  | { readonly type: 'generateReport' };

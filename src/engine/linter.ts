@@ -66,6 +66,8 @@ export interface LintRequest {
   readonly git?: GitOption;
   readonly onProgress?: (done: number, total: number) => void;
   readonly isCancelled?: () => boolean;
+  /** Fact kinds to extract on top of those the enabled project rules read (the readiness report needs some). */
+  readonly extraFacts?: readonly FactKind[];
 }
 
 export interface LintRun {
@@ -80,6 +82,10 @@ export interface LintRun {
   readonly baselined: number;
   /** The text of each file this run read (files served from the cache are not read). */
   readonly texts: ReadonlyMap<string, string>;
+  /** Facts of the linted files, by path (from the cache where the file was cached). */
+  readonly facts: ReadonlyMap<string, FileFacts>;
+  /** ML config files as key trees. */
+  readonly configs: readonly ConfigFileModel[];
 }
 
 export interface RuleError {
@@ -161,7 +167,8 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   const { fs, root, settings } = request;
   const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}) });
   const { inventory, project, texts, skipped } = loaded;
-  const wantFacts = projectRulesWantFacts(PROJECT_RULES, settings);
+  const wantFacts = [...new Set([...projectRulesWantFacts(PROJECT_RULES, settings), ...(request.extraFacts ?? [])])].sort();
+  if (wantFacts.length > 0 && !wantFacts.includes('imports')) wantFacts.unshift('imports');
   const reportable = reportableFiles(inventory, request.include);
   const settingsList: FileSettings[] = [];
   const settingsIndex = new Map<FileSettings, number>();
@@ -218,7 +225,9 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts };
+  const facts = new Map<string, FileFacts>();
+  for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
+  return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts, facts, configs: loaded.configs };
 }
 
 /**
