@@ -92,8 +92,8 @@ describe('validateConfig', () => {
       'readiness:',
       '  maxAgeDays: 90',
       '  attestations:',
-      '    model-card: { status: done, by: ana, date: 2024-05-01, note: reviewed }',
-      '    rollback-plan:',
+      '    model-1: { status: done, how: automated, by: ana, date: 2024-05-01, note: reviewed }',
+      '    infra-6:',
       '      status: not-applicable',
       '',
     ].join('\n');
@@ -119,8 +119,8 @@ describe('validateConfig', () => {
     assert.deepEqual(data.readiness, {
       maxAgeDays: 90,
       attestations: [
-        { item: 'model-card', status: 'done', by: 'ana', date: '2024-05-01', note: 'reviewed' },
-        { item: 'rollback-plan', status: 'not-applicable', by: undefined, date: undefined, note: undefined },
+        { item: 'model-1', status: 'done', how: 'automated', by: 'ana', date: '2024-05-01', note: 'reviewed' },
+        { item: 'infra-6', status: 'not-applicable', by: undefined, date: undefined, note: undefined },
       ],
     });
   });
@@ -233,12 +233,19 @@ describe('validateConfig', () => {
   });
 
   it('checks readiness attestations and maxAgeDays', () => {
-    const text = 'readiness:\n  maxAgeDays: -1\n  attestations:\n    model-card: { status: finished }\n    data-sheet: yes\n  owners: []\n';
+    const text = 'readiness:\n  maxAgeDays: -1\n  attestations:\n    model-1: { status: finished }\n    data-2: yes\n  owners: []\n';
     assert.deepEqual(brief(validate(text).problems), [
       '1:14 error maxAgeDays must be a positive number of days',
-      "3:16 error attestation 'model-card' needs status: one of done, partial, not-done, not-applicable",
-      "4:16 error attestation 'data-sheet' needs status: one of done, partial, not-done, not-applicable",
+      "3:23 error attestation 'model-1' needs status: one of done, partial, not-done, not-applicable",
+      "4:12 error attestation 'data-2' needs status: one of done, partial, not-done, not-applicable",
       "5:2 error unknown key 'owners' under readiness; expected attestations, maxAgeDays",
+    ]);
+    const fields = 'readiness:\n  attestations:\n    modle-1: { status: done }\n    infra-6: { status: done, how: sometimes, date: last week, reviewer: x }\n';
+    assert.deepEqual(brief(validate(fields).problems), [
+      "2:4 warning unknown readiness item 'modle-1'; did you mean 'model-1'? (items: data-1..7, model-1..7, infra-1..7, monitor-1..7)",
+      "3:62 error unknown key 'reviewer' in attestation 'infra-6'; expected status, how, by, date, note",
+      '3:34 error how must be manual or automated',
+      '3:51 error date must be a date like 2026-11-25',
     ]);
     assert.deepEqual(brief(validate('readiness:\n  attestations: [a]\n').problems), ['1:16 error attestations must map item ids to { status, by, date, note }']);
     assert.deepEqual(brief(validate('readiness: yes\n').problems), ['0:11 error readiness must be a mapping with attestations']);

@@ -2,6 +2,7 @@
 import type { OptionSpec, RuleMeta } from '../rule.js';
 import { PROFILES } from './types.js';
 import { PRESET_NAMES } from './presets.js';
+import { ITEM_IDS } from '../readiness/items.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -73,17 +74,21 @@ export function configSchema(rules: ReadonlyMap<string, RuleMeta>): Json {
         type: 'object',
         additionalProperties: false,
         properties: {
-          maxAgeDays: { type: 'number', exclusiveMinimum: 0 },
+          maxAgeDays: { type: 'number', exclusiveMinimum: 0, description: 'Attestations older than this many days stop counting (default 365).' },
           attestations: {
             type: 'object',
+            description: 'Item id (data-1..7, model-1..7, infra-1..7, monitor-1..7) to the team\'s attestation.',
+            propertyNames: { enum: [...ITEM_IDS] },
             additionalProperties: {
               type: 'object',
               required: ['status'],
+              additionalProperties: false,
               properties: {
                 status: { type: 'string', enum: ['done', 'partial', 'not-done', 'not-applicable'] },
+                how: { type: 'string', enum: ['manual', 'automated'], description: 'manual (half a point, the default) or automated (a point).' },
                 by: { type: 'string' },
-                date: { type: 'string' },
-                note: { type: 'string' },
+                date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'When it was done; undated attestations do not count.' },
+                note: { type: 'string', description: 'A note or a link to the result.' },
               },
             },
           },

@@ -18,10 +18,12 @@ export interface ConfigOverride {
   readonly rules: ReadonlyMap<string, RuleSetting>;
 }
 
-/** Attestation of a readiness item a repo cannot evidence by itself (filled in by the readiness issue). */
+/** A team's word on a readiness item the repository cannot show by itself (see docs/readiness.md). */
 export interface Attestation {
   readonly item: string;
   readonly status: 'done' | 'partial' | 'not-done' | 'not-applicable';
+  /** `manual` (the default): run by hand and documented, half a point; `automated`: a system outside the repo runs it, a point. */
+  readonly how?: 'manual' | 'automated';
   readonly by?: string;
   readonly date?: string;
   readonly note?: string;

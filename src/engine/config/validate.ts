@@ -1,5 +1,6 @@
 // Validates the YAML of a `.mlready.yaml` into ConfigData, with a line and column for every problem.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { ITEM_IDS } from '../readiness/items.js';
 import { TextDocument } from '../text.js';
 import type { OptionSpec, OptionValue, RuleMeta } from '../rule.js';
 import type { Severity } from '../types.js';
@@ -228,21 +229,57 @@ function readiness(value: YamlNode | null, at: At): ConfigData['readiness'] {
         continue;
       }
       for (const entry of pair.value.items as Pair<YamlNode, YamlNode | null>[]) {
-        const item = isScalar(entry.key) ? String(entry.key.value) : '';
-        const fields = isMap(entry.value) ? (entry.value.toJSON() as Record<string, unknown>) : undefined;
-        const status = fields?.status;
-        if (!fields || !ATTESTATION_STATUS.includes(status as Attestation['status'])) {
-          at(entry.value ?? entry.key, `attestation '${item}' needs status: one of ${ATTESTATION_STATUS.join(', ')}`);
-          continue;
-        }
-        const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
-        attestations.push({ item, status: status as Attestation['status'], by: text(fields.by), date: text(fields.date), note: text(fields.note) });
+        const attestation = attestationOf(entry, at);
+        if (attestation) attestations.push(attestation);
       }
     } else {
       at(pair.key, `unknown key '${key}' under readiness; expected attestations, maxAgeDays`);
     }
   }
   return { attestations, ...(maxAgeDays === undefined ? {} : { maxAgeDays }) };
+}
+
+const ATTESTATION_FIELDS = ['status', 'how', 'by', 'date', 'note'];
+
+/** One attestation: a known item id (warned otherwise), a status, how it is done, and an ISO date. */
+function attestationOf(entry: Pair<YamlNode, YamlNode | null>, at: At): Attestation | undefined {
+  const item = isScalar(entry.key) ? String(entry.key.value) : '';
+  if (!ITEM_IDS.includes(item)) {
+    const hint = nearest(item, ITEM_IDS);
+    at(entry.key, `unknown readiness item '${item}'${hint ? `; did you mean '${hint}'?` : ''} (items: data-1..7, model-1..7, infra-1..7, monitor-1..7)`, 'warning');
+  }
+  if (!isMap(entry.value)) {
+    at(entry.value ?? entry.key, `attestation '${item}' needs status: one of ${ATTESTATION_STATUS.join(', ')}`);
+    return undefined;
+  }
+  const fields = new Map<string, YamlNode | null>();
+  for (const field of entry.value.items as Pair<YamlNode, YamlNode | null>[]) {
+    const name = isScalar(field.key) ? String(field.key.value) : '';
+    if (ATTESTATION_FIELDS.includes(name)) fields.set(name, field.value);
+    else at(field.key, `unknown key '${name}' in attestation '${item}'; expected ${ATTESTATION_FIELDS.join(', ')}`);
+  }
+  const value = (name: string): unknown => {
+    const node = fields.get(name);
+    return isScalar(node) ? node.value : undefined;
+  };
+  const status = value('status');
+  if (!ATTESTATION_STATUS.includes(status as Attestation['status'])) {
+    at(fields.get('status') ?? entry.value, `attestation '${item}' needs status: one of ${ATTESTATION_STATUS.join(', ')}`);
+    return undefined;
+  }
+  const how = value('how');
+  if (how !== undefined && how !== 'manual' && how !== 'automated') at(fields.get('how'), 'how must be manual or automated');
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+  const date = text(value('date'));
+  if (fields.has('date') && (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) at(fields.get('date'), 'date must be a date like 2026-11-25');
+  return {
+    item,
+    status: status as Attestation['status'],
+    ...(how === 'manual' || how === 'automated' ? { how } : {}),
+    by: text(value('by')),
+    date,
+    note: text(value('note')),
+  };
 }
 
 /** The closest known name within a small edit distance, for "did you mean" hints. */

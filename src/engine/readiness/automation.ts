@@ -1,0 +1,129 @@
+// What runs without a person: CI jobs and DVC stages, the scripts they run, and the code those scripts and CI-run tests reach.
+import { ORCHESTRATOR_MODULES, commandReferences } from '../analyses/pipeline-steps.js';
+import { resolveCodeRef, type TestSuite } from '../analyses/test-reach.js';
+import type { ImportGraph } from '../analyses/import-graph.js';
+import { dirName } from '../file-kinds.js';
+import type { FileFacts } from '../facts.js';
+import { runsTests, splitShellCommands } from '../parsers/ci.js';
+import type { ProjectModel } from '../project.js';
+import type { EvidenceRef } from './types.js';
+
+/** One command a machine runs: a CI step line or a DVC stage command. */
+export interface AutomatedCommand {
+  readonly text: string;
+  readonly via: 'ci' | 'dvc';
+  /** Where it is written. */
+  readonly file: string;
+  /** 0-based. */
+  readonly line: number;
+  /** The CI job or DVC stage name. */
+  readonly owner: string;
+  /** True for a CI job of a workflow with a `schedule` trigger. */
+  readonly scheduled: boolean;
+  /** Folder its relative paths resolve against. */
+  readonly dir: string;
+}
+
+export interface Automation {
+  readonly commands: readonly AutomatedCommand[];
+  /** The first CI command that runs the test suite, if any. */
+  readonly testRun?: AutomatedCommand;
+  /** Python files a command runs directly, with the command that runs each. */
+  readonly entries: ReadonlyMap<string, AutomatedCommand>;
+  /** Files the entries and (when CI runs the tests) the test suite reach through imports. */
+  readonly reach: ReadonlySet<string>;
+  /** The command a reached file is run under (through an entry, or the CI test run). */
+  readonly via: (path: string) => AutomatedCommand | undefined;
+}
+
+/** The commands CI and DVC run, with Make targets and shell scripts they call expanded one level. */
+export function automatedCommands(project: ProjectModel, facts: ReadonlyMap<string, FileFacts>): AutomatedCommand[] {
+  const out: AutomatedCommand[] = [];
+  for (const workflow of project.ci) {
+    const scheduled = workflow.schedules.length > 0 || workflow.triggers.includes('schedule');
+    for (const job of workflow.jobs) {
+      if (job.kind === 'template') continue;
+      // A job that only runs when someone presses a button is not automated.
+      if (job.triggers.length > 0 && job.triggers.every((t) => t === 'manual')) continue;
+      for (const command of job.commands) {
+        if (command.shell === 'python') continue;
+        out.push({ text: command.text, via: 'ci', file: workflow.file, line: command.range.start.line, owner: job.displayName ?? job.name, scheduled, dir: '' });
+      }
+    }
+  }
+  for (const pipeline of project.dvc.pipelines) {
+    const base = dirName(pipeline.file);
+    for (const stage of pipeline.stages) {
+      const dir = stage.wdir === undefined ? base : joinPath(base, stage.wdir);
+      for (const cmd of stage.cmd) out.push({ text: cmd.text, via: 'dvc', file: pipeline.file, line: cmd.range.start.line, owner: stage.name, scheduled: false, dir });
+    }
+  }
+  // `make train` or `bash scripts/run.sh` in CI runs what the target or script runs: follow one level.
+  const expanded: AutomatedCommand[] = [];
+  for (const command of out) {
+    for (const part of splitShellCommands(command.text)) {
+      const words = part.trim().split(/\s+/);
+      const make = words[0] === 'make' ? words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('=')) : [];
+      for (const target of make) {
+        const makefile = facts.get(command.dir === '' ? 'Makefile' : `${command.dir}/Makefile`);
+        for (const step of makefile?.pipelineSteps?.steps ?? []) {
+          if (!step.name.split(/\s+/).includes(target)) continue;
+          for (const run of step.runs) expanded.push({ ...command, text: `${run} (make ${target})` });
+        }
+      }
+      const script = words.find((w) => w.endsWith('.sh'));
+      if (script !== undefined) {
+        const steps = facts.get(joinPath(command.dir, script.replace(/^\.\//, '')))?.pipelineSteps?.steps ?? [];
+        for (const step of steps) for (const run of step.runs) expanded.push({ ...command, text: `${run} (${script})` });
+      }
+    }
+  }
+  return [...out, ...expanded];
+}
+
+/** Builds the automation model: which files machines run, and what they reach. */
+export function automation(project: ProjectModel, facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, suite: TestSuite): Automation {
+  const commands = automatedCommands(project, facts);
+  const python = new Set(project.files.filter((f) => f.kind === 'python' || f.kind === 'notebook').map((f) => f.path));
+  const entries = new Map<string, AutomatedCommand>();
+  for (const command of commands) {
+    for (const run of commandReferences(command.text.replace(/ \((make [^)]*|[^)]*\.sh)\)$/, '')).runs) {
+      const target = run.startsWith('module:') ? resolveCodeRef(run.slice('module:'.length), python) : resolvePath(command.dir, run, python);
+      if (target !== undefined && !entries.has(target)) entries.set(target, command);
+    }
+  }
+  const testRun = commands.find((c) => c.via === 'ci' && runsTests(c.text));
+  const reachedBy = new Map<string, AutomatedCommand>();
+  for (const [entry, command] of entries) {
+    for (const file of graph.reachableFrom([entry])) if (!reachedBy.has(file)) reachedBy.set(file, command);
+  }
+  if (testRun) for (const file of suite.reached) if (!reachedBy.has(file)) reachedBy.set(file, testRun);
+  return { commands, ...(testRun ? { testRun } : {}), entries, reach: new Set(reachedBy.keys()), via: (path) => reachedBy.get(path) };
+}
+
+/** True when a file imports an orchestrator (Airflow, Prefect, Kedro...): its code runs on the orchestrator's schedule. */
+export function isOrchestratorModule(fileFacts: FileFacts | undefined): boolean {
+  return fileFacts?.imports.some((i) => i.level === 0 && ORCHESTRATOR_MODULES.some((m) => i.module === m || i.module.startsWith(`${m}.`))) === true;
+}
+
+/** Evidence that a command runs something, pointing at the command. */
+export function commandEvidence(command: AutomatedCommand, what: string): EvidenceRef {
+  const where = command.via === 'ci' ? `CI job '${command.owner}'` : `DVC stage '${command.owner}'`;
+  return { level: 'automated', text: `${where} ${what}`, file: command.file, line: command.line + 1 };
+}
+
+function resolvePath(dir: string, written: string, files: ReadonlySet<string>): string | undefined {
+  const candidates = [joinPath(dir, written), written];
+  return candidates.find((c) => files.has(c));
+}
+
+/** Joins a project-relative folder and a relative path, folding `.` and `..`. */
+export function joinPath(dir: string, rel: string): string {
+  const parts = dir === '' ? [] : dir.split('/');
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
