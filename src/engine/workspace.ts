@@ -25,6 +25,18 @@ export interface WorkspaceOptions {
   readonly python: PythonParser;
   readonly baseline?: Baseline;
   readonly git?: GitOption;
+  /** Fact kinds to keep on top of those the enabled project rules read (the readiness panel needs some). */
+  readonly extraFacts?: readonly FactKind[];
+}
+
+/** What the readiness model reads from a workspace. */
+export interface WorkspaceView {
+  readonly project: LoadedProject['project'];
+  readonly facts: ReadonlyMap<string, FileFacts>;
+  /** After suppressions, before the baseline: baselined debt is still debt. */
+  readonly findings: readonly Finding[];
+  readonly configs: LoadedProject['configs'];
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 /** Files a scan lints between two yields to the event loop, so a server stays responsive during a scan. */
@@ -57,7 +69,9 @@ export class Workspace {
   /** Lints the whole project. Returns false when cancelled part way (results so far are kept). */
   async scan(isCancelled: () => boolean = () => false, onProgress?: (done: number, total: number) => void): Promise<boolean> {
     this.loaded = await loadProject(this.options.fs, this.options.root, this.options.settings, { ...(this.options.git ? { git: this.options.git } : {}), isCancelled });
-    this.wantFacts = projectRulesWantFacts(PROJECT_RULES, this.options.settings);
+    const kinds = new Set([...projectRulesWantFacts(PROJECT_RULES, this.options.settings), ...(this.options.extraFacts ?? [])]);
+    if (kinds.size > 0) kinds.add('imports');
+    this.wantFacts = [...kinds].sort();
     this.results.clear();
     const files = reportableFiles(this.loaded.inventory);
     for (let i = 0; i < files.length; i++) {
@@ -105,6 +119,22 @@ export class Workspace {
   /** The findings of one file, after suppressions and the baseline. */
   findings(path: string): readonly Finding[] {
     return this.published.get(path) ?? [];
+  }
+
+  /** The project, facts and findings as they are now, for the readiness model. */
+  view(): WorkspaceView {
+    const facts = new Map<string, FileFacts>();
+    const findings: Finding[] = [];
+    const files = new Set([...this.results.keys(), ...this.projectFindings.keys()]);
+    for (const file of files) {
+      const result = this.results.get(file);
+      if (result?.facts) facts.set(file, result.facts);
+      const extra = this.projectFindings.get(file) ?? [];
+      if (result?.skipped !== undefined) continue;
+      findings.push(...(result ? applySuppressions({ ...result, findings: [...result.findings, ...extra] }, this.options.settings.forFile(file), RULES).findings : extra));
+    }
+    findings.sort(compareFindings);
+    return { project: this.loaded.project, facts, findings, configs: this.loaded.configs, texts: this.loaded.texts };
   }
 
   /** Every file that has findings now. */

@@ -8,7 +8,7 @@ import { PROJECT_METADATA_KINDS } from '../engine/project.js';
 import { VERSION } from '../engine/version.js';
 import { readGrammarBinaries } from '../node/grammar.js';
 import { NodeFileSystem } from '../node/node-fs.js';
-import { DEFAULT_SETTINGS, Notifications, parseFolderSettings, SETTINGS_SECTION, type FolderSettings, type ServerInfo } from '../protocol.js';
+import { DEFAULT_SETTINGS, Notifications, parseFolderSettings, SETTINGS_SECTION, type FolderSettings, type ReadinessParams, type ReadinessResult, type ServerInfo } from '../protocol.js';
 import { codeActions } from './code-actions.js';
 import { OpenDocuments } from './open-documents.js';
 import { Project } from './project.js';
@@ -128,6 +128,21 @@ export class LintServer {
       version: VERSION,
       folders: [...this.projects.values()].map((p) => p.info()),
     };
+  }
+
+  /**
+   * The readiness report of a folder (the first one when none is named), computed after any queued scan of it,
+   * so it never mixes two states of the project. Null when no folder is linted.
+   */
+  async readiness(params: ReadinessParams | null | undefined): Promise<ReadinessResult | null> {
+    const wanted = typeof params?.folder === 'string' ? uriToPath(params.folder) : undefined;
+    const project = wanted === undefined ? [...this.projects.values()][0] : (this.projects.get(wanted) ?? this.projectFor(wanted));
+    if (!project) return null;
+    let result: ReadinessResult | undefined;
+    await this.queues.get(project)?.run(async () => {
+      result = await project.readiness();
+    });
+    return result ?? null;
   }
 
   private parser(): Promise<PythonParser> {

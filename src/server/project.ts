@@ -6,9 +6,12 @@ import { ConfigError, type ConfigProblem, type ResolvedConfig } from '../engine/
 import { baseName, dirName } from '../engine/file-kinds.js';
 import type { FileSystem } from '../engine/fs.js';
 import type { PythonParser } from '../engine/parsers/python.js';
+import { readinessInput } from '../engine/readiness/from-run.js';
+import { computeReadiness, READINESS_FACTS } from '../engine/readiness/readiness.js';
 import { RULES } from '../engine/rules/index.js';
+import { VERSION } from '../engine/version.js';
 import { Workspace } from '../engine/workspace.js';
-import type { FolderInfo, FolderSettings } from '../protocol.js';
+import type { FolderInfo, FolderSettings, ReadinessResult } from '../protocol.js';
 import { joinRoot, relativeTo } from './uri.js';
 
 /** What a project needs from the server: the file system with the editor's buffers, and the shared parser. */
@@ -131,7 +134,7 @@ export class Project {
     this.config = config;
     this.projectRoot = config.root;
     this.resolver = new SettingsResolver({ ...config, ignore: [...config.ignore, ...settings.exclude] }, RULES);
-    const workspace = new Workspace({ fs: this.host.fs, root: config.root, settings: this.resolver, python: await this.host.python(), ...(baseline ? { baseline } : {}) });
+    const workspace = new Workspace({ fs: this.host.fs, root: config.root, settings: this.resolver, python: await this.host.python(), extraFacts: READINESS_FACTS, ...(baseline ? { baseline } : {}) });
     this.scanningNow = true;
     try {
       const completed = await workspace.scan(cancelled, onProgress);
@@ -140,6 +143,20 @@ export class Project {
     } finally {
       this.scanningNow = false;
     }
+  }
+
+  /** The readiness report of the project as it is linted now; undefined before the first scan finished. */
+  async readiness(now: Date = new Date()): Promise<ReadinessResult | undefined> {
+    const workspace = this.current;
+    if (!workspace || !this.resolver) return undefined;
+    const view = workspace.view();
+    const input = readinessInput(view, { settings: this.resolver, fs: this.host.fs, root: this.projectRoot, now, toolVersion: VERSION });
+    return {
+      report: await computeReadiness(input),
+      root: this.projectRoot,
+      ...(this.config?.file === undefined ? {} : { configFile: this.config.file }),
+      configErrors: this.problems.filter((p) => p.severity === 'error').length,
+    };
   }
 
   /** Re-lints changed files (absolute paths); returns the project-relative files whose findings changed. */

@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { starterConfig } from '../engine/init-config.js';
 import { VERSION } from '../engine/version.js';
-import { FIX_ALL_KIND, Requests } from '../protocol.js';
+import { FIX_ALL_KIND, Requests, type ReadinessParams } from '../protocol.js';
 import { LintServer, type ClientFeatures } from './lint-server.js';
 
 /** Files whose changes on disk matter: sources, notebooks, manifests, locks, configs, DVC and Git metadata. */
@@ -114,6 +114,14 @@ export function startServer(connection: Connection): void {
   });
   connection.onRequest(Requests.starterConfig, () => starterConfig());
   connection.onRequest(Requests.serverInfo, () => server?.info() ?? null);
+  connection.onRequest(Requests.readiness, async (params: ReadinessParams | null) => {
+    try {
+      return (await server?.readiness(params)) ?? null;
+    } catch (error) {
+      server?.logError('readiness report', error);
+      throw error;
+    }
+  });
   connection.onShutdown(() => server?.dispose());
 
   texts.listen(connection);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryFileSystem, OverlayFileSystem } from '../../src/engine/fs';
+import { createBaseline, serializeBaseline } from '../../src/engine/baseline';
 import { DEFAULT_SETTINGS } from '../../src/protocol';
 import { Project } from '../../src/server/project';
 import { pythonParser } from '../helpers/python';
@@ -91,5 +92,31 @@ describe('server project', () => {
     overlay.set('/p/train.py', TRAIN.replace('()', '(random_state=0)'));
     assert.deepEqual([...(await p.update(['/p/train.py', '/elsewhere/x.py']))], ['train.py']);
     assert.ok(!rules(p, 'train.py').includes('random-state-unset'));
+  });
+
+  it('builds the readiness report from its lint state, with baselined findings still blocking and attestations from the config', async () => {
+    // Record today's findings as the baseline first: the editor then shows none of them, the report still counts them.
+    const first = project({ '/p/train.py': TRAIN });
+    await first.project.reload(first.project.folderSettings);
+    const baseline = serializeBaseline(createBaseline(first.project.workspace?.view().findings ?? []));
+    const { project: p, overlay } = project({
+      '/p/.mlready.yaml': 'baseline: .mlready-baseline.json\nreadiness:\n  attestations:\n    data-2: { status: done, date: 2026-11-20 }\n',
+      '/p/.mlready-baseline.json': baseline,
+      '/p/train.py': TRAIN,
+    });
+    assert.equal(await p.readiness(), undefined, 'nothing before the first scan');
+    await p.reload(p.folderSettings);
+    const result = await p.readiness(new Date('2026-11-25T00:00:00Z'));
+    assert.ok(result);
+    assert.equal(result.root, '/p');
+    assert.equal(result.configFile, '/p/.mlready.yaml');
+    assert.equal(result.configErrors, 0);
+    assert.deepEqual(rules(p, 'train.py'), [], 'baselined in the editor');
+    const items = result.report.sections.flatMap((s) => s.items);
+    assert.equal(items.find((i) => i.id === 'data-2')?.points, 0.5);
+    assert.ok(items.find((i) => i.id === 'infra-1')?.blocking.some((b) => b.ruleId === 'random-state-unset'));
+    overlay.set('/p/.mlready.yaml', 'readiness: [\n');
+    await p.reload(p.folderSettings);
+    assert.equal((await p.readiness())?.configErrors, 1, 'the last valid state is reported, with the config errors counted');
   });
 });
