@@ -30,9 +30,12 @@ export interface Automation {
   readonly testRun?: AutomatedCommand;
   /** Python files a command runs directly, with the command that runs each. */
   readonly entries: ReadonlyMap<string, AutomatedCommand>;
-  /** Files the entries and (when CI runs the tests) the test suite reach through imports. */
+  /** Files the entries reach through imports: code a pipeline step or CI job runs on real inputs. */
   readonly reach: ReadonlySet<string>;
-  /** The command a reached file is run under (through an entry, or the CI test run). */
+  /**
+   * The command a reached file runs under. Test runs do not count here: a unit test that imports a validation or
+   * tuning module exercises it on test data, which is not the check itself running on the project's data.
+   */
   readonly via: (path: string) => AutomatedCommand | undefined;
 }
 
@@ -83,13 +86,14 @@ export function automatedCommands(project: ProjectModel, facts: ReadonlyMap<stri
 
 /** Builds the automation model: which files machines run, and what they reach. */
 export function automation(project: ProjectModel, facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, suite: TestSuite): Automation {
+  const tests = new Set(suite.files.map((f) => f.path));
   const commands = automatedCommands(project, facts);
   const python = new Set(project.files.filter((f) => f.kind === 'python' || f.kind === 'notebook').map((f) => f.path));
   const entries = new Map<string, AutomatedCommand>();
   for (const command of commands) {
     for (const run of commandReferences(command.text.replace(/ \((make [^)]*|[^)]*\.sh)\)$/, '')).runs) {
       const target = run.startsWith('module:') ? resolveCodeRef(run.slice('module:'.length), python) : resolvePath(command.dir, run, python);
-      if (target !== undefined && !entries.has(target)) entries.set(target, command);
+      if (target !== undefined && !tests.has(target) && !entries.has(target)) entries.set(target, command);
     }
   }
   const testRun = commands.find((c) => c.via === 'ci' && runsTests(c.text));
@@ -97,7 +101,6 @@ export function automation(project: ProjectModel, facts: ReadonlyMap<string, Fil
   for (const [entry, command] of entries) {
     for (const file of graph.reachableFrom([entry])) if (!reachedBy.has(file)) reachedBy.set(file, command);
   }
-  if (testRun) for (const file of suite.reached) if (!reachedBy.has(file)) reachedBy.set(file, testRun);
   return { commands, ...(testRun ? { testRun } : {}), entries, reach: new Set(reachedBy.keys()), via: (path) => reachedBy.get(path) };
 }
 
