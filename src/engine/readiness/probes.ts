@@ -176,12 +176,18 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     }
     return out;
   },
-  'data-2': (ctx) =>
-    fromSites(
+  'data-2': async (ctx) => {
+    const out = fromSites(
       ctx,
       importSites(ctx, (f) => (moduleIs(f, 'shap', 'lime', 'eli5') ? `feature attribution with ${f.module}` : importsName(f, 'sklearn.inspection', ['permutation_importance']) ? 'permutation importance' : undefined)),
       'feature importance',
-    ),
+    );
+    const models = [...ctx.facts].filter(([file, f]) => !isTestFile(ctx, file) && f.imports.some((i) => moduleIs(i, 'sklearn', 'xgboost', 'lightgbm', 'catboost'))).map(([file]) => file);
+    for (const site of (await textSites(ctx, models, /\.feature_importances?_?\b|\.get_score\(|\.feature_importance\(/)).slice(0, 2)) {
+      out.push({ level: 'present', text: `feature importances are computed (${site.text})`, file: site.file, line: site.line });
+    }
+    return out;
+  },
   'data-5': async (ctx) => {
     const out: EvidenceRef[] = [];
     const configs = ['.pre-commit-config.yaml', '.gitleaks.toml', '.secrets.baseline'].filter((p) => ctx.paths.has(p));
@@ -193,20 +199,35 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   'model-1': (ctx) => {
     const out: EvidenceRef[] = [];
     const tracked = ctx.project.git?.tracked;
-    const models = [...ctx.facts].filter(([file, f]) => own(file) && (f.outline?.models.length ?? 0) > 0).map(([file]) => file).sort();
-    const committed = tracked ? models.filter((m) => tracked.has(m)) : [];
+    // The spec of a model is its definition (a network, an estimator class) or the training script that builds it.
+    const specs = [...ctx.facts]
+      .filter(([file, f]) => own(file) && !isTestFile(ctx, file) && ((f.outline?.models.length ?? 0) > 0 || (f.roles ?? f.outline?.roles ?? []).includes('training')))
+      .map(([file]) => file)
+      .sort();
+    const hasModel = (file: string): number => ((ctx.facts.get(file)?.outline?.models.length ?? 0) > 0 ? 0 : /train/i.test(baseName(file)) ? 1 : 2);
+    const committed = tracked ? specs.filter((m) => tracked.has(m)).sort((a, b) => hasModel(a) - hasModel(b)) : [];
     const first = committed[0];
-    if (first !== undefined) out.push({ level: 'present', text: `model code is committed (${String(committed.length)} files)`, ...at(first, ctx.facts.get(first)?.outline?.models[0]?.range) });
+    if (first !== undefined) {
+      const model = ctx.facts.get(first)?.outline?.models[0];
+      out.push({ level: 'present', text: `model code is committed (${String(committed.length)} ${committed.length === 1 ? 'file' : 'files'})`, ...at(first, model?.range, model?.cell) });
+    }
     const owners = ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'].find((p) => ctx.paths.has(p));
     if (owners !== undefined && first !== undefined) out.push({ level: 'automated', text: 'CODEOWNERS requests review of changes automatically', file: owners });
     return out;
   },
-  'model-3': (ctx) =>
-    fromSites(
+  'model-3': async (ctx) => {
+    const out = fromSites(
       ctx,
       importSites(ctx, (f) => (moduleIs(f, ...HPO_MODULES) ? `hyperparameter search with ${f.module}` : importsName(f, 'sklearn.model_selection', SEARCH_CLASSES) ? 'hyperparameter search with scikit-learn' : undefined)),
       'hyperparameter search',
-    ),
+    );
+    // Hydra sweepers and W&B sweeps declare the search in config rather than code.
+    const configs = ctx.project.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json') && /(^|\/)[^/]*(sweep|hparams?|hpo|tun(e|ing)|search)[^/]*(\/|\.(ya?ml|json)$)/i.test(f.path)).map((f) => f.path);
+    for (const site of (await textSites(ctx, configs, /^\s*(?:-\s*override\s+\/hydra\/sweeper:\s*\w+|_target_:\s*hydra_plugins\.\S+|method:\s*(?:bayes|grid|random)\s*$)/m)).slice(0, 2)) {
+      out.push({ level: 'present', text: `a hyperparameter sweep in config (${site.text})`, file: site.file, line: site.line });
+    }
+    return out;
+  },
   'model-5': (ctx) => fromSites(ctx, importSites(ctx, (f) => (moduleIs(f, 'sklearn.dummy') || importsName(f, 'sklearn', ['dummy']) ? 'a baseline model (sklearn.dummy)' : undefined)), 'baseline'),
   'model-6': (ctx) =>
     fromSites(ctx, importSites(ctx, (f) => (importsName(f, 'fairlearn.metrics', ['MetricFrame']) ? 'metrics per slice (MetricFrame)' : moduleIs(f, 'tensorflow_model_analysis') ? 'sliced evaluation (TFMA)' : undefined)), 'sliced evaluation'),
@@ -238,15 +259,21 @@ export const PROBES: Readonly<Record<string, Probe>> = {
       const metrics = [...pipeline.metrics, ...pipeline.stages.flatMap((s) => s.metrics)];
       if (metrics.length > 0) out.push({ level: 'present', text: `the pipeline records metrics (${metrics.map((m) => m.path).slice(0, 3).join(', ')})`, file: pipeline.file });
     }
-    for (const c of ctx.auto.commands) if (c.via === 'ci' && /\bdvc\s+metrics\s+diff\b|\bcml\s+(comment|send-comment)\b/.test(c.text)) out.push(commandEvidence(c, 'compares metrics with the current model'));
+    const jobs = new Set<string>();
+    for (const c of ctx.auto.commands) {
+      if (c.via !== 'ci' || jobs.has(`${c.file}\u0000${c.owner}`) || !/\bdvc\s+(metrics|exp|plots)\s+diff\b/.test(c.text)) continue;
+      jobs.add(`${c.file}\u0000${c.owner}`);
+      out.push(commandEvidence(c, 'compares the new model\'s metrics with the previous one'));
+    }
     return out;
   },
   'infra-6': async (ctx) => {
     const yaml = ctx.project.files.filter((f) => f.kind === 'yaml' && /(^|\/)(k8s|kubernetes|deploy|deployment|manifests|charts|helm|serving|infra)\//i.test(f.path)).map((f) => f.path);
     return (await textSites(ctx, yaml, CANARY)).map((s) => ({ level: 'present' as const, text: `traffic split in a deployment manifest (${s.text})`, file: s.file, line: s.line }));
   },
-  'infra-7': (ctx) => {
+  'infra-7': async (ctx) => {
     const out: EvidenceRef[] = [];
+    for (const site of await textSites(ctx, ctx.project.dvc.pipelines.map((p) => p.file), /^\s+type:\s*model\s*$/m)) out.push({ level: 'present', text: 'a model declared as a versioned DVC artifact', file: site.file, line: site.line });
     out.push(...fromSites(ctx, importSites(ctx, (f) => (moduleIs(f, 'mlflow') && /register|registry|client|tracking/i.test([f.module, ...f.names].join(' ')) ? 'a model registry (MLflow)' : undefined)), 'model registration'));
     for (const file of ctx.project.dvc.files) {
       const model = file.outs.find((o) => /(^|\/)models?(\/|$)|\.(pt|pth|pkl|joblib|onnx|h5|safetensors|ckpt)$/.test(o.path));

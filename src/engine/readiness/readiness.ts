@@ -42,7 +42,9 @@ export async function computeReadiness(input: ReadinessInput): Promise<Readiness
     const probe = PROBES[spec.id];
     const evidence = rankEvidence(probe ? await probe(ctx) : []);
     const blockers = blocking(spec.rules);
-    const level = evidence.reduce<EvidenceLevel>((best, e) => (LEVEL_RANK[e.level] > LEVEL_RANK[best] ? e.level : best), 'none');
+    const found = evidence.reduce<EvidenceLevel>((best, e) => (LEVEL_RANK[e.level] > LEVEL_RANK[best] ? e.level : best), 'none');
+    // A manual item is a judgement (are all features worth it?): artifacts inform it, only a person can settle it.
+    const level = spec.kind === 'manual' && found !== 'none' ? 'present' : found;
     const evidencePoints = (level === 'automated' || level === 'observed') && blockers.length === 0 ? 1 : 0;
     const attestation = attestationOf(attestations.get(spec.id), input.now, maxAgeDays);
     scored.push({
