@@ -70,6 +70,17 @@ describe('readiness model', () => {
     assert.deepEqual(ci.evidence.cappedBy, ['model', 'monitor']);
   });
 
+  it('counts datasets and data modules as feature code', async () => {
+    const r = await report({
+      'data/__init__.py': '',
+      'data/mnist.py': 'from torch.utils.data import Dataset\n\n\nclass Digits(Dataset):\n    def __getitem__(self, i):\n        return i\n',
+      'tests/test_data.py': 'from data.mnist import Digits\n\n\ndef test_len():\n    assert Digits()\n',
+      '.github/workflows/ci.yml': CI,
+    });
+    assert.equal(item(r, 'data-7').level, 'automated');
+    assert.match(item(r, 'data-7').evidence[1]?.text ?? '', /^tests reach feature code `Digits` \(1 of 1 feature modules\)$/);
+  });
+
   it('lets a blocking finding take an item\'s point away', async () => {
     const untested = { ...TESTED, 'pkg/more_features.py': FEATURES.replace('add_ratio', 'add_diff'), '.github/workflows/ci.yml': CI };
     const r = await report(untested);

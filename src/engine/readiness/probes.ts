@@ -121,7 +121,7 @@ function testedCode(ctx: ProbeContext, pick: (facts: FileFacts) => readonly { re
   const coverage = freshCoverage(ctx);
   for (const file of tested) {
     const first = pick(ctx.facts.get(file) as FileFacts)[0];
-    out.push({ level: 'present', text: `tests reach ${noun} \`${first?.name ?? baseName(file)}\` (${String(tested.length)} of ${String(modules.length)} ${noun} modules)`, ...at(file, first?.range, first?.cell) });
+    out.push({ level: 'present', text: `tests reach ${noun} code \`${first?.name ?? baseName(file)}\` (${String(tested.length)} of ${String(modules.length)} ${noun} modules)`, ...at(file, first?.range, first?.cell) });
   }
   if (tested.length > 0 && ctx.auto.testRun) out.push(commandEvidence(ctx.auto.testRun, 'runs the tests'));
   for (const report of coverage) {
@@ -156,6 +156,10 @@ const fresh = (ctx: ProbeContext, mtimeMs: number | undefined): boolean => mtime
 const freshCoverage = (ctx: ProbeContext): CoverageView[] => reports(ctx).coverage.filter((r) => fresh(ctx, r.mtimeMs));
 const freshJunit = (ctx: ProbeContext): JunitView[] => reports(ctx).junit.filter((r) => fresh(ctx, r.mtimeMs));
 
+const DATA_BASES = new Set([
+  'torch.utils.data.Dataset', 'torch.utils.data.IterableDataset', 'torch.utils.data.dataset.Dataset', 'lightning.LightningDataModule', 'lightning.pytorch.LightningDataModule',
+  'pytorch_lightning.LightningDataModule', 'tensorflow.keras.utils.Sequence', 'keras.utils.Sequence', 'keras.utils.PyDataset',
+]);
 const HPO_MODULES = ['optuna', 'ray.tune', 'hyperopt', 'keras_tuner', 'kerastuner', 'skopt', 'nevergrad', 'ax', 'syne_tune', 'bayes_opt', 'flaml'];
 const SEARCH_CLASSES = ['GridSearchCV', 'RandomizedSearchCV', 'HalvingGridSearchCV', 'HalvingRandomSearchCV'];
 const MONITORING_MODULES = ['evidently', 'whylogs', 'nannyml', 'alibi_detect', 'deepchecks', 'prometheus_client', 'arize', 'fiddler'];
@@ -195,7 +199,8 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     for (const c of ctx.auto.commands) if (c.via === 'ci' && SECRET_SCANNERS.test(c.text)) out.push(commandEvidence(c, 'scans for secrets'));
     return out;
   },
-  'data-7': (ctx) => testedCode(ctx, (f) => f.outline?.features ?? [], 'feature'),
+  // Deep-learning projects keep their feature code in datasets and data modules (per-example transforms).
+  'data-7': (ctx) => testedCode(ctx, (f) => [...(f.outline?.features ?? []), ...(f.outline?.classes.filter((c) => c.bases.some((b) => DATA_BASES.has(b))) ?? [])], 'feature'),
   'model-1': (ctx) => {
     const out: EvidenceRef[] = [];
     const tracked = ctx.project.git?.tracked;
