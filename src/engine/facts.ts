@@ -5,7 +5,7 @@ import { codeUnitFacts, type CellCodeUnit } from './analyses/code-units.js';
 import { pipelineDeclarations, type PipelineDeclarations } from './analyses/pipeline-steps.js';
 import { transformerFacts, type TransformerFacts } from './analyses/transformers.js';
 import { fingerprint, type Fingerprint } from './analyses/fingerprint.js';
-import { branchFacts, outlineFacts, type BranchFacts, type OutlineFacts } from './analyses/module-facts.js';
+import { branchFacts, configReadFacts, outlineFacts, type BranchFacts, type ConfigReadFacts, type OutlineFacts } from './analyses/module-facts.js';
 import type { ProjectModel } from './project.js';
 import type { SourceFile } from './source-file.js';
 import type { Range } from './types.js';
@@ -29,7 +29,7 @@ export interface DataAccessFact extends DataAccess {
 }
 
 /** The kinds of facts project rules can ask for; `imports` always comes with the others. */
-export type FactKind = 'imports' | 'dataIo' | 'configUse' | 'roles' | 'pipelineSteps' | 'codeUnits' | 'transformers' | 'outline' | 'fingerprint' | 'branches';
+export type FactKind = 'imports' | 'dataIo' | 'configUse' | 'roles' | 'pipelineSteps' | 'codeUnits' | 'transformers' | 'outline' | 'fingerprint' | 'branches' | 'configReads';
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
@@ -50,6 +50,8 @@ export interface FileFacts {
   readonly fingerprint?: Fingerprint;
   /** Constant branches, module-level boolean flags and the tests of them. */
   readonly branches?: BranchFacts;
+  /** Config files the file loads itself, the key paths it reads from them and the `if` tests of their flags. */
+  readonly configReads?: ConfigReadFacts;
 }
 
 /** Extracts the facts of a Python file or notebook (other files only give `pipelineSteps`); undefined when there are none. */
@@ -110,6 +112,7 @@ export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = ne
   const outline = kinds.has('outline') ? outlineFacts(file, py) : undefined;
   const print = kinds.has('fingerprint') ? fingerprint(py.text) : undefined;
   const branches = kinds.has('branches') ? branchFacts(file, py) : undefined;
+  const reads = kinds.has('configReads') ? configReadFacts(file, py) : undefined;
   return {
     imports: [...byKey.values()].map((v) => v.fact),
     ...(dataIo ? { dataIo } : {}),
@@ -121,5 +124,6 @@ export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = ne
     ...(outline ? { outline } : {}),
     ...(print ? { fingerprint: print } : {}),
     ...(branches ? { branches } : {}),
+    ...(reads ? { configReads: reads } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface ConfigFileModel {
   readonly prefix: readonly string[];
   /** A Hydra primary config (it has a `defaults:` list), or a file of a Hydra config tree. */
   readonly hydra: boolean;
+  /** The `# @package` directive of a YAML file, when it has one (`_global_`, `_group_`, `db.backup`). */
+  readonly package?: string;
 }
 
 /** A map key of a config file, with the ranges a finding points at. */
@@ -50,12 +52,13 @@ export function buildConfigModels(files: readonly { file: string; root: ConfigNo
   for (const f of files) if (/\.ya?ml$/i.test(f.file) && mapHas(f.root, 'defaults')) hydraRoots.add(dirName(f.file));
   return files.map((f) => {
     const dir = dirName(f.file);
+    const packageLine = /\.ya?ml$/i.test(f.file) ? /^#\s*@package\s+(\S+)/m.exec(f.text)?.[1] : undefined;
+    const pkg = packageLine === undefined ? {} : { package: packageLine };
     const root = [...hydraRoots].filter((r) => r === dir || (r === '' ? dir !== '' : dir.startsWith(`${r}/`))).sort((a, b) => b.length - a.length)[0];
-    if (root === undefined) return { file: f.file, root: f.root, prefix: [], hydra: false };
-    const packageLine = /^#\s*@package\s+(\S+)/m.exec(f.text)?.[1];
+    if (root === undefined) return { file: f.file, root: f.root, prefix: [], hydra: false, ...pkg };
     const group = root === dir ? [] : (root === '' ? dir : dir.slice(root.length + 1)).split('/');
     const prefix = packageLine === '_global_' ? [] : packageLine !== undefined && packageLine !== '_group_' ? packageLine.split('.') : group;
-    return { file: f.file, root: f.root, prefix, hydra: true };
+    return { file: f.file, root: f.root, prefix, hydra: true, ...pkg };
   });
 }
 

@@ -89,19 +89,15 @@ export function analyseBranches(py: PythonAnalysis): BranchAnalysis {
     const clauses = [node, ...node.childrenForFieldName('alternative').filter((c): c is Node => c !== null)];
     clauses.forEach((clause, i) => {
       if (clause.type === 'else_clause' || !interesting(clause.startIndex)) return;
-      const keyword = i === 0 ? 'if' : 'elif';
-      const later = clauses.slice(i + 1);
-      const body = i === 0 ? node.childForFieldName('consequence') : clause.childForFieldName('consequence');
-      if (!body || intentional(text, clause.startIndex, body.endIndex)) return;
-      // `if X: A else: B` keeps B when X is false: only the head and A are dead, and no line edit removes them alone.
-      const tested = i === 0 && later.length > 0 ? { range: rangeOf(text, clause.startIndex, body.endIndex) } : deadCode(text, clause.startIndex, body.endIndex, node, i === 0);
-      const after = later[0] ? deadCode(text, later[0].startIndex, node.endIndex, node, false) : undefined;
+      const outcomes = clauseOutcomes(text, node, i);
+      if (!outcomes) return;
+      const { keyword, scope, whenFalse: tested, whenTrue: after } = outcomes;
       CONSTANT_HEAD.lastIndex = clause.startIndex;
       const constant = CONSTANT_HEAD.exec(text);
       if (constant) {
         const test = `${constant[2] ? 'not ' : ''}${constant[3] ?? ''}`;
-        if (FALSE_TESTS.has(test)) constants.push({ test, keyword, alwaysTrue: false, scope: scopeOf(node, text), ...tested });
-        else if (TRUE_TESTS.has(test) && after) constants.push({ test, keyword, alwaysTrue: true, scope: scopeOf(node, text), ...after });
+        if (FALSE_TESTS.has(test)) constants.push({ test, keyword, alwaysTrue: false, scope, ...tested });
+        else if (TRUE_TESTS.has(test) && after) constants.push({ test, keyword, alwaysTrue: true, scope, ...after });
         return;
       }
       NAME_HEAD.lastIndex = clause.startIndex;
@@ -114,7 +110,7 @@ export function analyseBranches(py: PythonAnalysis): BranchAnalysis {
       if (!local && qualified === undefined) return;
       // `not X == True` parses as `not (X == True)`: each negation flips the test.
       const flips = [named[2] !== undefined, named[4] !== undefined && (named[4] === '!=' || (named[4].startsWith('is') && named[4] !== 'is')), named[5] === 'False'].filter(Boolean).length;
-      tests.push({ name, ...(qualified === undefined ? {} : { qualified }), local, negated: flips % 2 === 1, test: named[0].replace(/^(if|elif)[ \t]+/, '').replace(/[ \t]*:$/, '').replace(/[ \t]+/g, ' '), keyword, scope: scopeOf(node, text), whenFalse: tested, ...(after ? { whenTrue: after } : {}) });
+      tests.push({ name, ...(qualified === undefined ? {} : { qualified }), local, negated: flips % 2 === 1, test: named[0].replace(/^(if|elif)[ \t]+/, '').replace(/[ \t]*:$/, '').replace(/[ \t]+/g, ' '), keyword, scope, whenFalse: tested, ...(after ? { whenTrue: after } : {}) });
     });
   }
   for (const m of text.matchAll(/^[ \t]*while[ \t]+(?:False|0|None|not[ \t]+True)[ \t]*:/gm)) {
@@ -131,6 +127,34 @@ export function analyseBranches(py: PythonAnalysis): BranchAnalysis {
   }
   constants.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { constants, flags, tests, rebinds: rebinds(text), dynamic: DYNAMIC.test(text) };
+}
+
+/** What the test of one clause of an `if` statement decides. */
+export interface ClauseOutcomes {
+  readonly keyword: 'if' | 'elif';
+  /** Position-free place: `train.fit` or `<module>`. */
+  readonly scope: string;
+  /** Dead when the test is false: the tested clause. */
+  readonly whenFalse: DeadCode;
+  /** Dead when the test is true: the clauses after it, if any. */
+  readonly whenTrue?: DeadCode;
+}
+
+/**
+ * The code that cannot run when the test of clause `index` of an `if_statement` (0: the `if`, then each `elif`) is
+ * always false or always true; undefined for an `else` clause and for the idioms that are dead on purpose.
+ */
+export function clauseOutcomes(text: string, node: Node, index: number): ClauseOutcomes | undefined {
+  const clauses = [node, ...node.childrenForFieldName('alternative').filter((c): c is Node => c !== null)];
+  const clause = clauses[index];
+  if (!clause || clause.type === 'else_clause') return undefined;
+  const later = clauses.slice(index + 1);
+  const body = index === 0 ? node.childForFieldName('consequence') : clause.childForFieldName('consequence');
+  if (!body || intentional(text, clause.startIndex, body.endIndex)) return undefined;
+  // `if X: A else: B` keeps B when X is false: only the head and A are dead, and no line edit removes them alone.
+  const whenFalse = index === 0 && later.length > 0 ? { range: rangeOf(text, clause.startIndex, body.endIndex) } : deadCode(text, clause.startIndex, body.endIndex, node, index === 0);
+  const whenTrue = later[0] ? deadCode(text, later[0].startIndex, node.endIndex, node, false) : undefined;
+  return { keyword: index === 0 ? 'if' : 'elif', scope: scopeOf(node, text), whenFalse, ...(whenTrue ? { whenTrue } : {}) };
 }
 
 /** Module-level boolean flags the module binds exactly once. */

@@ -2,6 +2,7 @@
 import type { SourceFile } from '../source-file.js';
 import type { PythonAnalysis } from '../python/analysis.js';
 import type { Range } from '../types.js';
+import { configReads, type ConfigFlagTest, type ConfigKeyRead, type ConfigSource } from './config-reads.js';
 import { analyseBranches, type ConstantBranch, type DeadCode, type FlagDefinition, type FlagTest } from './dead-branches.js';
 import { remoteIngests, validationSites, type RemoteIngest, type ValidationSite } from './data-validation.js';
 import { mlCode, type MlDefinition } from './ml-code.js';
@@ -45,6 +46,13 @@ export interface BranchFacts {
   readonly dynamic: boolean;
 }
 
+/** Config objects a file loads and the keys it reads from them, placed in notebook cells (analyses/config-reads.ts). */
+export interface ConfigReadFacts {
+  readonly sources: readonly (ConfigSource & Placed)[];
+  readonly reads: readonly (ConfigKeyRead & { readonly cell?: number })[];
+  readonly tests: readonly (Omit<ConfigFlagTest, 'whenFalse' | 'whenTrue'> & { readonly whenFalse: PlacedDeadCode; readonly whenTrue?: PlacedDeadCode })[];
+}
+
 const CODE_REF = /^(?:[\w.-]+\/)*[\w.-]+\.py$|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 const MAX_CODE_REFS = 200;
 
@@ -82,12 +90,7 @@ export function outlineFacts(file: SourceFile, py: PythonAnalysis): OutlineFacts
 export function branchFacts(file: SourceFile, py: PythonAnalysis): BranchFacts {
   const place = placer(file);
   const analysis = analyseBranches(py);
-  const dead = (d: DeadCode): (DeadCode & Placed) | undefined => {
-    const at = place(d.range);
-    if (!at) return undefined;
-    const deletion = d.deleteRange ? place(d.deleteRange) : undefined;
-    return { ...at, ...(deletion && deletion.cell === at.cell ? { deleteRange: deletion.range } : {}) };
-  };
+  const dead = (d: DeadCode): PlacedDeadCode | undefined => placeDead(d, place);
   return {
     constants: analysis.constants.flatMap((c) => {
       const at = dead(c);
@@ -106,7 +109,35 @@ export function branchFacts(file: SourceFile, py: PythonAnalysis): BranchFacts {
   };
 }
 
+/** Config read facts of a Python file or notebook; undefined when it loads no config itself. */
+export function configReadFacts(file: SourceFile, py: PythonAnalysis): ConfigReadFacts | undefined {
+  const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+  const found = configReads(py, dir);
+  if (!found) return undefined;
+  const place = placer(file);
+  const reads = found.reads.flatMap((r) => {
+    const keys = r.keys.map(place);
+    const cell = keys[0]?.cell;
+    if (keys.some((k) => !k || k.cell !== cell)) return [];
+    return [{ ...r, keys: keys.flatMap((k) => (k ? [k.range] : [])), ...(cell === undefined ? {} : { cell }) }];
+  });
+  const tests = found.tests.flatMap((t) => {
+    const whenFalse = placeDead(t.whenFalse, place);
+    const whenTrue = t.whenTrue ? placeDead(t.whenTrue, place) : undefined;
+    return whenFalse ? [{ ...t, whenFalse, ...(whenTrue ? { whenTrue } : {}) }] : [];
+  });
+  return { sources: placeAll(found.sources, place), reads, tests };
+}
+
 type Place = (range: Range) => Placed | undefined;
+
+/** Dead code placed in its cell; a deletion range stays only when it lies in the same cell. */
+function placeDead(d: DeadCode, place: Place): PlacedDeadCode | undefined {
+  const at = place(d.range);
+  if (!at) return undefined;
+  const deletion = d.deleteRange ? place(d.deleteRange) : undefined;
+  return { ...at, ...(deletion && deletion.cell === at.cell ? { deleteRange: deletion.range } : {}) };
+}
 
 const MAIN_GUARD = /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m;
 
