@@ -94,4 +94,46 @@ describe('experiment-flag-dead-branch: flags', () => {
   });
 });
 
+describe('experiment-flag-dead-branch: config flags', () => {
+  const CONFIGS = { 'configs/base.yaml': 'train:\n  augment: false\n  shuffle: true\n', 'configs/large.yaml': 'train:\n  augment: false\n  shuffle: false\n' };
+  const LOAD = 'import argparse, yaml\np = argparse.ArgumentParser()\np.add_argument("--config", default="configs/base.yaml")\ncfg = yaml.safe_load(open(p.parse_args().config))\n';
+
+  it('reports a branch on a flag every config the program can load sets alike, with the configs as evidence', async () => {
+    const code = `${LOAD}if cfg["train"]["augment"]:\n    augment()\nif cfg["train"]["shuffle"]:\n    shuffle()\n`;
+    assert.deepEqual(await run({ ...CONFIGS, 'train.py': code }), ['train.py:5-6 `if cfg["train"]["augment"] <- configs/base.yaml:2,configs/large.yaml:2']);
+    const [finding] = await lintProject({ [RULE]: {} }, { ...CONFIGS, 'train.py': code });
+    assert.match(finding?.message ?? '', /train\.augment is false in configs\/base\.yaml and configs\/large\.yaml, and no code or other config sets it otherwise/);
+    assert.deepEqual(finding?.tags, ['unnecessary']);
+  });
+
+  it('reads negations, comparisons with booleans, elif and get with a default; a true flag kills the branches after it', async () => {
+    const configs = { 'params.yaml': 'debug: false\nlog: true\n' };
+    const load = 'import yaml\ncfg = yaml.safe_load(open("params.yaml"))\n';
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if not cfg["debug"]:\n    a()\nelse:\n    b()\n` }), ['a.py:5-6 `if not cfg["debug"] <- params.yaml:1']);
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if x:\n    a()\nelif cfg["log"] is False:\n    b()\n` }), ['a.py:5-6 `elif cfg["log"] is False <- params.yaml:2']);
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if cfg.get("debug", False):\n    a()\n` }), ['a.py:3-4 `if cfg.get("debug", False) <- params.yaml:1']);
+  });
+
+  it('is quiet when the value can change: another config, a sweep, code that writes it, DVC params, Hydra, or a key no config sets', async () => {
+    const test = 'if cfg["train"]["augment"]:\n    augment()\n';
+    assert.deepEqual(await run({ ...CONFIGS, 'configs/sweep.yaml': 'parameters:\n  augment:\n    values: [true, false]\n', 'train.py': `${LOAD}${test}` }), []);
+    assert.deepEqual(await run({ ...CONFIGS, 'configs/aug.yaml': 'train:\n  augment: true\n', 'train.py': `${LOAD}${test}` }), []);
+    assert.deepEqual(await run({ ...CONFIGS, 'train.py': `${LOAD}cfg["train"]["augment"] = args.augment\n${test}` }), []);
+    assert.deepEqual(await run({ ...CONFIGS, 'train.py': `${LOAD}apply_overrides(cfg)\n${test}` }), []);
+    const dvc = 'stages:\n  train:\n    cmd: python train.py\n    params:\n      - train.augment\n';
+    assert.deepEqual(await run({ 'params.yaml': 'train:\n  augment: false\n', 'dvc.yaml': dvc, 'train.py': `import yaml\ncfg = yaml.safe_load(open("params.yaml"))\n${test}` }), []);
+    const hydra = { 'conf/config.yaml': 'defaults:\n  - _self_\ntrain:\n  augment: false\n', 'train.py': 'import hydra\n@hydra.main(config_path="conf", config_name="config")\ndef main(cfg):\n    if cfg.train.augment:\n        augment()\n' };
+    assert.deepEqual(await run(hydra), []);
+    assert.deepEqual(await run({ 'params.yaml': 'lr: 1\n', 'a.py': 'import yaml\ncfg = yaml.safe_load(open("params.yaml"))\nif cfg.get("amp"):\n    a()\n' }), []);
+  });
+
+  it('a flag only some configs set needs a default that agrees with them', async () => {
+    const configs = { 'configs/base.yaml': 'amp: false\n', 'configs/large.yaml': 'lr: 1\n' };
+    const load = 'import argparse, yaml\np = argparse.ArgumentParser()\np.add_argument("--config", default="configs/base.yaml")\ncfg = yaml.safe_load(open(p.parse_args().config))\n';
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if cfg.get("amp", False):\n    a()\n` }), ['a.py:5-6 `if cfg.get("amp", False) <- configs/base.yaml:1']);
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if cfg.get("amp", True):\n    a()\n` }), []);
+    assert.deepEqual(await run({ ...configs, 'a.py': `${load}if cfg["amp"]:\n    a()\n` }), []);
+  });
+});
+
 fixtureTest(RULE);

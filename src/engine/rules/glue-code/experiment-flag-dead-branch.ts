@@ -1,5 +1,6 @@
-// experiment-flag-dead-branch: code behind `if False:`, `while 0:`, the `else` of `if True:`, or a boolean flag that is set once and never changed.
+// experiment-flag-dead-branch: code behind `if False:`, `while 0:`, the `else` of `if True:`, or a boolean flag that is set once, or set alike in every config, and never changed.
 import { isTemplated, isVendored } from '../../analyses/code-areas.js';
+import { configFlagValue } from '../../analyses/config-flags.js';
 import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { BranchFacts, PlacedDeadCode } from '../../analyses/module-facts.js';
 import type { FileFacts } from '../../facts.js';
@@ -11,6 +12,8 @@ const messages = {
   constantTrue: '`{head}` always runs its block, so the branches after it never run. Delete them (Git keeps them).',
   flagFalse: '`{head}` is never true: {flag} is set to {literal} in {where} and nothing changes it, so this block never runs. Delete it, or make {flag} a real option (config or command line).',
   flagTrue: '`{head}` is always true: {flag} is set to {literal} in {where} and nothing changes it, so the branches after it never run. Delete them, or make {flag} a real option (config or command line).',
+  configFalse: '`{head}` is never true: {evidence}, and no code or other config sets it otherwise, so this block never runs. Delete it and the key, or vary {key} in an experiment config.',
+  configTrue: '`{head}` is always true: {evidence}, and no code or other config sets it otherwise, so the branches after it never run. Delete them and the key, or vary {key} in an experiment config.',
 } as const;
 
 type Id = keyof typeof messages;
@@ -22,7 +25,7 @@ export default defineProjectRule<Id>({
   defaultSeverity: 'warning',
   profileSeverity: { prototype: 'info' },
   status: 'stable',
-  description: 'Finds branches that can never run: `if False:`/`if 0:` blocks, `while False:` loops, the `else` of `if True:`, and branches on module-level boolean flags that are assigned once and never changed anywhere in the project.',
+  description: 'Finds branches that can never run: `if False:`/`if 0:` blocks, `while False:` loops, the `else` of `if True:`, branches on module-level boolean flags that are assigned once and never changed anywhere in the project, and branches on config flags whose value is the same in every config file the code can load.',
   messages,
   fix: 'unsafe',
   references: [
@@ -32,8 +35,9 @@ export default defineProjectRule<Id>({
   fileKinds: [],
   scope: 'project',
   usesFacts: true,
-  facts: ['branches'],
+  facts: ['branches', 'configReads'],
   checkProject(ctx) {
+    const structured = [...ctx.facts.values()].some((f) => f.imports.some((i) => i.module.startsWith('hydra.core.config_store') || i.names.includes('ConfigStore')));
     const rebound = new Set<string>();
     for (const facts of ctx.facts.values()) for (const name of facts.branches?.rebinds ?? []) rebound.add(name);
     let graph: ImportGraph | undefined;
@@ -70,6 +74,28 @@ export default defineProjectRule<Id>({
           // Notebooks are toggled by hand, cell by cell: a flag there is as much a switch as dead code.
           ...(path.endsWith('.ipynb') ? { maxSeverity: 'info' as const } : {}),
           related: [{ file: found.file, range: found.range, ...(found.cell === undefined ? {} : { cell: found.cell }), message: `${found.name} = ${found.value ? 'True' : 'False'}, never reassigned` }],
+        });
+      }
+      for (const test of facts.configReads?.tests ?? []) {
+        const source = facts.configReads?.sources[test.source];
+        if (!source) continue;
+        if (test.via !== undefined && (graph ??= ctx.importGraph()).importersOf(path).some((e) => e.from !== path)) continue;
+        const flag = configFlagValue(source, test, ctx.project, ctx.configs, structured);
+        if (!flag) continue;
+        const value = test.negated ? !flag.value : flag.value;
+        const dead = value ? test.whenTrue : test.whenFalse;
+        if (!dead) continue;
+        const head = `${test.keyword} ${test.test}:`;
+        ctx.report({
+          messageId: value ? 'configTrue' : 'configFalse',
+          data: { head, key: test.path.join('.'), evidence: flag.evidence },
+          file: path,
+          range: dead.range,
+          ...(dead.cell === undefined ? {} : { cell: dead.cell }),
+          subject: `${head} in ${test.scope}`,
+          unnecessary: true,
+          ...(path.endsWith('.ipynb') ? { maxSeverity: 'info' as const } : {}),
+          related: flag.related,
         });
       }
     }
