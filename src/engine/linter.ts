@@ -10,7 +10,8 @@ import { describeFsError, type FileSystem } from './fs.js';
 import { loadGit, type GitOption } from './git.js';
 import { buildInventory, decodeText, type Inventory, type InventoryEntry } from './inventory.js';
 import type { FileLintResult } from './lint-file.js';
-import { buildProjectModel, PROJECT_METADATA_KINDS, type ProjectModel } from './project.js';
+import { buildProjectModel, PROJECT_METADATA_KINDS, withTestReports, type ProjectModel } from './project.js';
+import { loadTestReports } from './report-files.js';
 import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
 import { PROJECT_RULES, RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
@@ -104,6 +105,8 @@ export interface LoadedProject {
   readonly key: string;
   /** ML config files as key trees, for project rules (kept out of the model sent to workers). */
   readonly configs: readonly ConfigFileModel[];
+  /** Changes whenever a coverage or JUnit report changes; part of the project findings' cache key only (file rules do not read reports). */
+  readonly reportsKey: string;
 }
 
 const READ_CONCURRENCY = 64;
@@ -137,9 +140,11 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
   const git = await loadGit(fs, root, options.git ?? 'auto');
   const configs = await loadConfigFiles(fs, root, inventory);
   const keyNames = [...new Set(configs.flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
-  const project = buildProjectModel(inventory.files, metadata, git, keyNames);
+  const reports = await loadTestReports(fs, root, inventory.files);
+  skipped.push(...reports.skipped);
+  const project = withTestReports(buildProjectModel(inventory.files, metadata, git, keyNames), reports.reports);
   const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
-  return { inventory, project, texts, skipped, key, configs };
+  return { inventory, project, texts, skipped, key, configs, reportsKey: reports.key };
 }
 
 /** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
@@ -218,7 +223,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   // Project rules read only facts, which only change with a file's content or settings: when every file of the
   // run came from the cache under the same inputs, the project findings can come from the cache too.
   const projectKey = request.cache?.getProject
-    ? `${loaded.key}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
+    ? `${loaded.key}\u0003${loaded.reportsKey}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
     : undefined;
   const cachedProject = projectKey !== undefined && fresh.length === 0 ? request.cache?.getProject?.(projectKey) : undefined;
   const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject);

@@ -4,6 +4,7 @@ import type { CiWorkflow } from './parsers/ci.js';
 import type { DvcConfig, DvcFile, DvcLock, DvcPipeline } from './parsers/dvc.js';
 import { compileGitattributesPattern } from './parsers/gitattributes.js';
 import { normalizePackageName, type LockedVersions, type Manifest } from './parsers/manifest-types.js';
+import type { CoverageReport, JunitReport } from './parsers/test-reports.js';
 import type { SourceFile } from './source-file.js';
 import type { FileKind } from './types.js';
 
@@ -23,6 +24,8 @@ export interface ProjectModel {
   readonly git?: GitModel;
   /** Every map key name in the project's ML config files, sorted: files report which of them their code mentions. */
   readonly configKeyNames: readonly string[];
+  /** Coverage and JUnit reports found at well-known paths (often git-ignored), as evidence of what the tests ran. */
+  readonly testReports?: { readonly coverage: readonly CoverageReport[]; readonly junit: readonly JunitReport[] };
 }
 
 export interface DvcModel {
@@ -72,6 +75,14 @@ export function buildProjectModel(files: readonly InventoryEntry[], metadata: re
     if (workflow) ci.push(workflow);
   }
   return { files, manifests, locks, dvc, lfs, ci, configKeyNames, ...(git ? { git } : {}) };
+}
+
+/** The model with other test reports; none found leaves the field out, as a fresh build would. */
+export function withTestReports(project: ProjectModel, reports: NonNullable<ProjectModel['testReports']>): ProjectModel {
+  const next: { -readonly [K in keyof ProjectModel]: ProjectModel[K] } = { ...project };
+  delete next.testReports;
+  if (reports.coverage.length > 0 || reports.junit.length > 0) next.testReports = reports;
+  return next;
 }
 
 /**

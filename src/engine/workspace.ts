@@ -11,7 +11,8 @@ import type { InventoryEntry } from './inventory.js';
 import type { FileLintResult } from './lint-file.js';
 import { loadProject, readText, reportableFiles, type LoadedProject, type RuleError } from './linter.js';
 import type { PythonParser } from './parsers/python.js';
-import { PROJECT_METADATA_KINDS } from './project.js';
+import { PROJECT_METADATA_KINDS, withTestReports } from './project.js';
+import { isTestReportPath, loadTestReports } from './report-files.js';
 import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
 import { PROJECT_RULES, RULES } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
@@ -94,6 +95,12 @@ export class Workspace {
    */
   async update(path: string): Promise<Set<string>> {
     const kind = classifyPath(path);
+    if (isTestReportPath(path)) {
+      // Reports feed only project rules: swap them in the model and re-run those, without re-linting files.
+      const { reports } = await loadTestReports(this.options.fs, this.options.root, this.loaded.inventory.files);
+      this.loaded = { ...this.loaded, project: withTestReports(this.loaded.project, reports) };
+      if (kind !== 'json') return this.refresh(new Set());
+    }
     if (PROJECT_METADATA_KINDS.has(kind)) {
       const before = new Set(this.published.keys());
       await this.scan();
