@@ -43,4 +43,23 @@ describe('feature-code-untested', () => {
   });
 });
 
+describe('feature-code-untested: coverage reports', () => {
+  const cobertura = (hits: number): string => `<?xml version="1.0" ?>\n<coverage version="7.4"><sources><source>/project</source></sources><packages><package name="pkg"><classes><class name="fe.py" filename="pkg/fe.py"><methods/><lines><line number="1" hits="${String(hits)}"/><line number="3" hits="${String(hits)}"/><line number="4" hits="0"/></lines></class></classes></package></packages></coverage>\n`;
+  const files = { 'pkg/fe.py': FEATURES, 'pkg/other.py': 'X = 1\n', 'tests/test_other.py': TEST('from pkg.other import X') };
+
+  it('a module the coverage report saw run counts as tested, though no test imports it', async () => {
+    assert.deepEqual(await run({ ...files, 'coverage.xml': cobertura(1) }), []);
+  });
+
+  it('a module the report measured with no line run is reported with that evidence, the report related', async () => {
+    const [finding] = await lintProject({ 'feature-code-untested': {} }, { ...files, 'coverage.xml': cobertura(0) });
+    assert.match(finding?.message ?? '', /and coverage\.xml shows none of its 3 lines ran\./);
+    assert.deepEqual(finding?.related?.map((r) => r.file), ['tests/test_other.py', 'coverage.xml']);
+  });
+
+  it('a malformed report is no evidence either way', async () => {
+    assert.deepEqual(await run({ ...files, 'coverage.xml': '<coverage><packages>' }), ['pkg/fe.py:3:5 make_features transforms data frames or arrays']);
+  });
+});
+
 fixtureTest('feature-code-untested');

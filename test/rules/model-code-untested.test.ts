@@ -69,4 +69,18 @@ describe('model-code-untested', () => {
   });
 });
 
+describe('model-code-untested: coverage reports', () => {
+  const files = { 'pkg/__init__.py': '', 'pkg/net.py': NET, 'pkg/data.py': 'X = 1\n', 'tests/test_data.py': TEST('from pkg.data import X') };
+  const json = (covered: number): string => JSON.stringify({ meta: { format: 2 }, files: { 'pkg/net.py': { summary: { covered_lines: covered, num_statements: 4 } } } });
+
+  it('a coverage.py JSON report that saw the module run counts as a test', async () => {
+    assert.deepEqual(await run({ ...files, 'coverage.json': json(2) }), []);
+  });
+
+  it('one that measured it and saw nothing run is named in the message', async () => {
+    const [finding] = await lintProject({ 'model-code-untested': {} }, { ...files, 'coverage.json': json(0) });
+    assert.match(finding?.message ?? '', /and coverage\.json shows none of its 4 lines ran\./);
+  });
+});
+
 fixtureTest('model-code-untested');

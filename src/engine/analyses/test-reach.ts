@@ -4,6 +4,7 @@ import type { FileFacts } from '../facts.js';
 import type { InventoryEntry } from '../inventory.js';
 import type { RelatedLocation } from '../types.js';
 import type { ConfigNode } from '../parsers/config-tree.js';
+import type { CoverageReport } from '../parsers/test-reports.js';
 import { inFolders, isAuxiliary, isTemplated, isVendored, PROTOTYPE_FOLDERS } from './code-areas.js';
 import type { ConfigFileModel } from './config-files.js';
 import type { ImportGraph } from './import-graph.js';
@@ -124,14 +125,17 @@ export function resolveCodeRef(ref: string, python: ReadonlySet<string>): string
 export interface UntestedModule<D> {
   readonly path: string;
   readonly definition: D;
+  /** A coverage report that measured the module and saw none of its lines run. */
+  readonly coverage?: { readonly report: string; readonly total: number };
 }
 
 /**
  * Library modules (not tests, notebooks, prototype folders, examples, scripts or vendored code) that hold a
  * definition `pick` selects and that no test reaches. Empty when the project has no test functions at all:
- * then tests-missing says so once, instead of one finding per module.
+ * then tests-missing says so once, instead of one finding per module. A module a coverage report saw run (covered
+ * lines > 0) counts as tested: the tests may reach it in ways imports do not show (subprocesses, `importlib`, plugins).
  */
-export function untestedModules<D>(suite: TestSuite, facts: ReadonlyMap<string, FileFacts>, pick: (path: string, facts: FileFacts) => D | undefined): UntestedModule<D>[] {
+export function untestedModules<D>(suite: TestSuite, facts: ReadonlyMap<string, FileFacts>, pick: (path: string, facts: FileFacts) => D | undefined, coverage: readonly CoverageReport[] = []): UntestedModule<D>[] {
   if (suite.total === 0) return [];
   const roots = [...new Set(suite.files.filter((f) => f.tests > 0).map((f) => testRoot(f.path)))];
   const out: UntestedModule<D>[] = [];
@@ -141,8 +145,14 @@ export function untestedModules<D>(suite: TestSuite, facts: ReadonlyMap<string, 
     // A test suite answers for the code under its root: the tests of one vendored library in a monorepo say nothing of the rest.
     if (!roots.some((root) => root === '' || path.startsWith(`${root}/`))) continue;
     if (isTemplated(path) || isVendored(path) || isAuxiliary(path) || inFolders(path, PROTOTYPE_FOLDERS)) continue;
+    const measured = coverage.flatMap((c) => {
+      const lines = c.files.get(path);
+      return lines ? [{ report: c.file, ...lines }] : [];
+    });
+    if (measured.some((m) => m.covered > 0)) continue;
     const definition = pick(path, fileFacts);
-    if (definition !== undefined) out.push({ path, definition });
+    const none = measured.find((m) => m.total > 0);
+    if (definition !== undefined) out.push({ path, definition, ...(none ? { coverage: { report: none.report, total: none.total } } : {}) });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

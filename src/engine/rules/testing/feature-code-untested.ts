@@ -4,6 +4,7 @@ import { defineProjectRule } from '../../rule.js';
 
 const messages = {
   untested: "{name} {why}, but no test reaches {file}: the tests ({tests}) import neither it nor code that imports it. Add a test that runs it on a tiny data frame and checks the output's columns and values.",
+  untestedCoverage: "{name} {why}, but no test reaches {file}: the tests ({tests}) import neither it nor code that imports it, and {report} shows none of its {lines} lines ran. Add a test that runs it on a tiny data frame and checks the output's columns and values.",
 } as const;
 
 export default defineProjectRule<keyof typeof messages>({
@@ -12,7 +13,7 @@ export default defineProjectRule<keyof typeof messages>({
   defaultSeverity: 'warning',
   profileSeverity: { prototype: 'info' },
   status: 'stable',
-  description: 'Finds feature-engineering modules (functions that transform data frames or arrays, scikit-learn transformers) that no test file imports, directly or through other code, in a project that has tests.',
+  description: 'Finds feature-engineering modules (functions that transform data frames or arrays, scikit-learn transformers) that no test file imports, directly or through other code, in a project that has tests; a coverage report that saw the module run counts as a test.',
   messages,
   references: [
     { title: 'Breck et al., The ML Test Score (2017): Data 7, all input feature code is tested', url: 'https://research.google/pubs/the-ml-test-score-a-rubric-for-ml-production-readiness-and-technical-debt-reduction/' },
@@ -27,14 +28,15 @@ export default defineProjectRule<keyof typeof messages>({
     const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
     const tests = describeTests(suite.files);
     const related = testFileLocations(suite, ctx.facts);
-    for (const { path, definition } of untestedModules(suite, ctx.facts, (_p, f) => f.outline?.features[0])) {
+    const coverage = ctx.project.testReports?.coverage ?? [];
+    for (const { path, definition, coverage: measured } of untestedModules(suite, ctx.facts, (_p, f) => f.outline?.features[0], coverage)) {
       ctx.report({
-        messageId: 'untested',
-        data: { name: definition.name, why: definition.why, file: path, tests },
+        messageId: measured ? 'untestedCoverage' : 'untested',
+        data: { name: definition.name, why: definition.why, file: path, tests, ...(measured ? { report: measured.report, lines: measured.total } : {}) },
         file: path,
         range: definition.range,
         ...(definition.cell === undefined ? {} : { cell: definition.cell }),
-        related,
+        related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
         subject: `feature code ${definition.name}`,
       });
     }

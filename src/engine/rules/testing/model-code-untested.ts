@@ -7,6 +7,7 @@ import { defineProjectRule } from '../../rule.js';
 
 const messages = {
   untested: "{name} {why}, but no test reaches {file}: the tests ({tests}) import neither it nor code that imports it. Add a test that builds it and runs one forward pass or a tiny fit.",
+  untestedCoverage: "{name} {why}, but no test reaches {file}: the tests ({tests}) import neither it nor code that imports it, and {report} shows none of its {lines} lines ran. Add a test that builds it and runs one forward pass or a tiny fit.",
 } as const;
 
 type ModelDefinition = OutlineFacts['models'][number];
@@ -17,7 +18,7 @@ export default defineProjectRule<keyof typeof messages>({
   defaultSeverity: 'warning',
   profileSeverity: { prototype: 'info' },
   status: 'stable',
-  description: 'Finds modules that define models (nn.Module, LightningModule and Keras Model subclasses, scikit-learn estimators, build_model functions) that no test file imports, directly or through other code, in a project that has tests.',
+  description: 'Finds modules that define models (nn.Module, LightningModule and Keras Model subclasses, scikit-learn estimators, build_model functions) that no test file imports, directly or through other code, in a project that has tests; a coverage report that saw the module run counts as a test.',
   messages,
   references: [
     { title: 'Breck et al., The ML Test Score (2017): Infra 2, model specification code is unit tested', url: 'https://research.google/pubs/the-ml-test-score-a-rubric-for-ml-production-readiness-and-technical-debt-reduction/' },
@@ -32,14 +33,15 @@ export default defineProjectRule<keyof typeof messages>({
     const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
     const tests = describeTests(suite.files);
     const related = testFileLocations(suite, ctx.facts);
-    for (const { path, definition } of untestedModules(suite, ctx.facts, (p, f) => firstModel(p, f, graph, ctx.facts))) {
+    const coverage = ctx.project.testReports?.coverage ?? [];
+    for (const { path, definition, coverage: measured } of untestedModules(suite, ctx.facts, (p, f) => firstModel(p, f, graph, ctx.facts), coverage)) {
       ctx.report({
-        messageId: 'untested',
-        data: { name: definition.name, why: definition.why, file: path, tests },
+        messageId: measured ? 'untestedCoverage' : 'untested',
+        data: { name: definition.name, why: definition.why, file: path, tests, ...(measured ? { report: measured.report, lines: measured.total } : {}) },
         file: path,
         range: definition.range,
         ...(definition.cell === undefined ? {} : { cell: definition.cell }),
-        related,
+        related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
         subject: `model ${definition.name}`,
       });
     }
