@@ -15,7 +15,7 @@ export interface FlagSpec {
   readonly aliases?: ReadonlyMap<string, string>;
 }
 
-export const COMMANDS = ['check', 'rules', 'explain', 'init', 'baseline', 'help', 'version'] as const;
+export const COMMANDS = ['check', 'report', 'rules', 'explain', 'init', 'baseline', 'help', 'version'] as const;
 
 export function parseArgs(argv: readonly string[], specs: ReadonlyMap<string, FlagSpec>): ParsedArgs {
   const first = argv[0];

@@ -5,6 +5,7 @@ import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { lspCommand } from './commands/lsp.js';
 import { baselineCommand, explainCommand, initCommand, rulesCommand } from './commands/misc.js';
+import { reportCommand } from './commands/report.js';
 import { processIo, type Io } from './io.js';
 
 const CHECK_FLAGS: FlagSpec = {
@@ -15,6 +16,7 @@ const CHECK_FLAGS: FlagSpec = {
 
 const SPECS = new Map<string, FlagSpec>([
   ['check', CHECK_FLAGS],
+  ['report', { withValue: new Set(['--format', '--output-file', '--min-score', '--config']), boolean: new Set(['--no-cache']), aliases: new Map([['-f', '--format'], ['-o', '--output-file'], ['-c', '--config']]) }],
   ['baseline', { withValue: new Set(['--config', '--baseline']), boolean: new Set(['--no-cache']), aliases: new Map([['-c', '--config']]) }],
   ['rules', { withValue: new Set(['--format']), boolean: new Set() }],
   ['explain', { withValue: new Set(), boolean: new Set() }],
@@ -34,6 +36,12 @@ Usage:
       -o, --output-file <f>    write the report to a file
       --no-cache               do not read or write .mlready_cache/; --cache-location <dir> moves it
       --threads <n>            worker threads (0: none; default: by project size)
+  mlready report [path]        the readiness report (ML Test Score) of the project
+      -f, --format <f>         md (default), html (one self-contained file), json
+      -o, --output-file <f>    write the report to a file
+      --min-score <n>          exit 1 when the score with attestations is below n (a CI gate)
+      -c, --config <file>      use this config instead of the nearest .mlready.yaml
+      --no-cache               do not read or write .mlready_cache/
   mlready rules [--format json]  list the rules
   mlready explain <rule-id>      show a rule's documentation
   mlready init [dir]             write a commented starter .mlready.yaml
@@ -41,6 +49,7 @@ Usage:
   mlready lsp --stdio            run the language server (what the VS Code extension uses) for other editors
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit, 2 usage or config error.
+'report' exits 0, or 1 when the score is below --min-score.
 `;
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -64,6 +73,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return initCommand(args, io);
       case 'baseline':
         return await baselineCommand(args, io);
+      case 'report':
+        return await reportCommand(args, io);
       default:
         return await checkCommand(args, io);
     }

@@ -1,5 +1,6 @@
-// Shared by `check` and `baseline`: find the config and root, pick an executor and cache, and run the engine.
+// Shared by `check`, `baseline` and `report`: find the config and root, pick an executor and cache, and run the engine.
 import type { FactKind } from '../engine/facts.js';
+import type { FileSystem } from '../engine/fs.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseBaseline, type Baseline } from '../engine/baseline.js';
@@ -28,6 +29,10 @@ export interface RunOptions {
   readonly cacheLocation?: string;
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Fact kinds to extract beyond what the project rules read (the readiness report's). */
+  readonly extraFacts?: readonly FactKind[];
+  /** Lint the whole project the first path belongs to, not only the paths (the readiness report is project-wide). */
+  readonly wholeProject?: boolean;
 }
 
 export interface CliRun {
@@ -35,6 +40,8 @@ export interface CliRun {
   readonly config: ResolvedConfig;
   readonly settings: SettingsResolver;
   readonly root: string;
+  /** The file system the run read through, for callers that read more of the project. */
+  readonly fs: FileSystem;
 }
 
 /** `/`-separated absolute path, as the engine expects. */
@@ -50,7 +57,7 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   const start = statSync(first).isDirectory() ? first : dirname(first);
   const config = await loadConfig(fs, toEnginePath(start), RULES, options.configFile ? toEnginePath(resolve(options.configFile)) : undefined);
   const root = config.root;
-  const include = paths.map((p) => toEnginePath(relative(root, p)));
+  const include = options.wholeProject ? ['.'] : paths.map((p) => toEnginePath(relative(root, p)));
   for (const [i, rel] of include.entries()) {
     if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`${paths[i] ?? rel} is outside the project root ${root} (where the config or the repository root is)`);
   }
@@ -67,9 +74,10 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
     version: VERSION,
     ...(cache ? { cache } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(options.extraFacts ? { extraFacts: options.extraFacts } : {}),
   });
   cache?.save();
-  return { run, config, settings, root };
+  return { run, config, settings, root, fs };
 }
 
 function readBaseline(path: string | undefined, explicit: boolean): Baseline | undefined {

@@ -48,7 +48,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   const { run } = result;
-  for (const e of run.ruleErrors) io.stderr(`mlready: rule ${e.ruleId} failed on ${e.file}; its findings there are missing. Please report this:\n${e.message}\n`);
+  printRuleErrors(result, io);
   const quiet = args.flags.has('--quiet');
   const findings = quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
   const input: ReportInput = { findings, skipped: run.skipped, lintedFiles: run.lintedFiles, suppressed: run.suppressed, baselined: run.baselined, rules: RULES, toolVersion: VERSION, texts: run.texts };
@@ -83,6 +83,10 @@ function render(format: string, input: ReportInput, color: boolean): string {
 
 export function printConfigWarnings(result: CliRun, io: Io): void {
   for (const w of result.config.warnings) io.stderr(`${w.file}:${w.line + 1}:${w.column + 1}: warning: ${w.message}\n`);
+}
+
+export function printRuleErrors(result: CliRun, io: Io): void {
+  for (const e of result.run.ruleErrors) io.stderr(`mlready: rule ${e.ruleId} failed on ${e.file}; its findings there are missing. Please report this:\n${e.message}\n`);
 }
 
 /**
