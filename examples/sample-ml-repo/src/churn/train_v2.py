@@ -33,7 +33,7 @@ def make_estimator(name: str, cfg: dict):
     if name == "rf":
         return RandomForestClassifier(n_estimators=200, max_depth=8, class_weight="balanced", n_jobs=-1)
     if name == "et":
-        return ExtraTreesClassifier(n_estimators=400, max_depth=10, class_weight="balanced_subsample", n_jobs=-1)
+        return ExtraTreesClassifier(n_estimators=400, max_depth=10, class_weight=cfg["class_weight"], n_jobs=-1)
     if name == "logreg":
         return LogisticRegression(max_iter=1000, C=0.5, class_weight="balanced")
     return GradientBoostingClassifier(
