@@ -9,18 +9,20 @@ import { runLint } from '../../src/engine/linter';
 import { readinessInput } from '../../src/engine/readiness/from-run';
 import { attestationOf, attestedPoints, computeReadiness, READINESS_FACTS } from '../../src/engine/readiness/readiness';
 import type { ReadinessItem, ReadinessReport } from '../../src/engine/readiness/types';
+import { withTestReports, type ProjectModel } from '../../src/engine/project';
 import { RULES } from '../../src/engine/rules/index';
 import { pythonParser } from '../helpers/python';
 
 const ROOT = '/repo';
 const NOW = new Date('2026-11-25T12:00:00Z');
 
-async function report(files: Readonly<Record<string, string>>, tracked?: readonly string[]): Promise<ReadinessReport> {
+async function report(files: Readonly<Record<string, string>>, tracked?: readonly string[], reports?: NonNullable<ProjectModel['testReports']>): Promise<ReadinessReport> {
   const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([p, c]) => [`${ROOT}/${p}`, c])));
   const config = await loadConfig(fs, ROOT, RULES);
   const settings = new SettingsResolver(config, RULES);
   const run = await runLint({ fs, root: ROOT, settings, executor: new InProcessExecutor(await pythonParser()), version: 'test', extraFacts: READINESS_FACTS, git: tracked ? { tracked } : 'off' });
-  return computeReadiness(readinessInput(run, { settings, fs, root: ROOT, now: NOW, toolVersion: 'test' }));
+  const project = reports ? withTestReports(run.project, reports) : run.project;
+  return computeReadiness(readinessInput({ ...run, project }, { settings, fs, root: ROOT, now: NOW, toolVersion: 'test' }));
 }
 
 function item(r: ReadinessReport, id: string): ReadinessItem {
@@ -68,6 +70,20 @@ describe('readiness model', () => {
     assert.equal(ci.sections.find((s) => s.id === 'data')?.evidenceScore, 1);
     assert.equal(ci.evidence.value, 0, 'the model and monitoring sections have nothing automated: they cap the score');
     assert.deepEqual(ci.evidence.cappedBy, ['model', 'monitor']);
+  });
+
+  it('takes recent coverage and passing JUnit results as observed, and ignores stale or failing ones', async () => {
+    const day = 86_400_000;
+    const coverage = (age: number) => ({ file: 'coverage.xml', mtimeMs: NOW.getTime() - age * day, files: new Map([['pkg/features.py', { covered: 3, total: 4 }]]) });
+    const junit = (age: number, failures: number) => ({ file: 'junit.xml', mtimeMs: NOW.getTime() - age * day, tests: 2, failures, errors: 0, skipped: 0, files: ['tests/test_pkg.py'] });
+    const fresh = await report(TESTED, undefined, { coverage: [coverage(2)], junit: [junit(1, 0)] });
+    assert.equal(item(fresh, 'data-7').level, 'observed');
+    assert.deepEqual(item(fresh, 'data-7').evidence.map((e) => e.text).slice(0, 2), ['coverage report covers 1 of 1 feature modules', 'test results: 2 tests passed']);
+    assert.equal(item(fresh, 'data-7').evidencePoints, 1, 'observed earns the point even without CI');
+    assert.equal(item(fresh, 'infra-2').level, 'observed', 'the JUnit results count for the model tests too');
+    const stale = await report(TESTED, undefined, { coverage: [coverage(45)], junit: [junit(1, 1)] });
+    assert.equal(item(stale, 'data-7').level, 'present');
+    assert.equal(item(stale, 'infra-2').level, 'present');
   });
 
   it('counts datasets and data modules as feature code', async () => {

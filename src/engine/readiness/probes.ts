@@ -5,6 +5,7 @@ import { testSuite, type TestSuite } from '../analyses/test-reach.js';
 import { trainServeSides } from '../analyses/entrypoints.js';
 import { baseName } from '../file-kinds.js';
 import type { FileFacts, ImportFact } from '../facts.js';
+import type { CoverageReport, JunitReport } from '../parsers/test-reports.js';
 import type { ProjectModel } from '../project.js';
 import { automation, commandEvidence, type Automation, type AutomatedCommand } from './automation.js';
 import type { ReadinessInput } from './input.js';
@@ -128,33 +129,16 @@ function testedCode(ctx: ProbeContext, pick: (facts: FileFacts) => readonly { re
     const covered = modules.filter((m) => (report.files.get(m)?.covered ?? 0) > 0);
     if (covered.length > 0) out.push({ level: 'observed', text: `coverage report covers ${String(covered.length)} of ${String(modules.length)} ${noun} modules`, file: report.file });
   }
-  const junit = freshJunit(ctx).find((r) => r.tests > 0 && r.failures === 0 && r.errors === 0);
+  const suiteFiles = new Set(ctx.suite.files.map((f) => f.path));
+  // A report that names its test files must name ours; one that names none (some runners omit them) is taken as ours.
+  const junit = freshJunit(ctx).find((r) => r.tests > 0 && r.failures === 0 && r.errors === 0 && (r.files.length === 0 || r.files.some((f) => suiteFiles.has(f))));
   if (junit && tested.length > 0) out.push({ level: 'observed', text: `test results: ${String(junit.tests)} tests passed`, file: junit.file });
   return out;
 }
 
-interface CoverageView {
-  readonly file: string;
-  readonly mtimeMs?: number;
-  readonly files: ReadonlyMap<string, { readonly covered: number; readonly total: number }>;
-}
-interface JunitView {
-  readonly file: string;
-  readonly mtimeMs?: number;
-  readonly tests: number;
-  readonly failures: number;
-  readonly errors: number;
-}
-
-function reports(ctx: ProbeContext): { coverage: readonly CoverageView[]; junit: readonly JunitView[] } {
-  // Test reports are loaded with the project when present (see parsers/test-reports.ts).
-  const loaded = (ctx.project as { readonly testReports?: { readonly coverage: readonly CoverageView[]; readonly junit: readonly JunitView[] } }).testReports;
-  return loaded ?? { coverage: [], junit: [] };
-}
-
 const fresh = (ctx: ProbeContext, mtimeMs: number | undefined): boolean => mtimeMs !== undefined && ctx.input.now.getTime() - mtimeMs <= RESULT_MAX_AGE_DAYS * 86_400_000;
-const freshCoverage = (ctx: ProbeContext): CoverageView[] => reports(ctx).coverage.filter((r) => fresh(ctx, r.mtimeMs));
-const freshJunit = (ctx: ProbeContext): JunitView[] => reports(ctx).junit.filter((r) => fresh(ctx, r.mtimeMs));
+const freshCoverage = (ctx: ProbeContext): CoverageReport[] => (ctx.project.testReports?.coverage ?? []).filter((r) => fresh(ctx, r.mtimeMs));
+const freshJunit = (ctx: ProbeContext): JunitReport[] => (ctx.project.testReports?.junit ?? []).filter((r) => fresh(ctx, r.mtimeMs));
 
 const DATA_BASES = new Set([
   'torch.utils.data.Dataset', 'torch.utils.data.IterableDataset', 'torch.utils.data.dataset.Dataset', 'lightning.LightningDataModule', 'lightning.pytorch.LightningDataModule',
