@@ -6,10 +6,10 @@ function threshold(name: string): number {
 }
 
 /**
- * Candidates near `name`, nearest first (ties keep the candidates' order); `name` itself is never returned.
+ * Candidates near `name`, nearest first (ties keep the candidates' order); `name` itself is never returned. `limit`
+ * is the largest edit distance still near; by default a third of the name, between 1 and 3.
  */
-export function nearNames(name: string, candidates: readonly string[]): string[] {
-  const limit = threshold(name);
+export function nearNames(name: string, candidates: readonly string[], limit = threshold(name)): string[] {
   const scored: { name: string; distance: number; order: number }[] = [];
   candidates.forEach((candidate, order) => {
     if (candidate === name) return;

@@ -1,6 +1,7 @@
 // Validates the YAML of a `.mlready.yaml` into ConfigData, with a line and column for every problem.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { ITEM_IDS } from '../readiness/items.js';
+import { nearNames } from '../near-names.js';
 import { TextDocument } from '../text.js';
 import type { OptionSpec, OptionValue, RuleMeta } from '../rule.js';
 import type { Severity } from '../types.js';
@@ -282,30 +283,7 @@ function attestationOf(entry: Pair<YamlNode, YamlNode | null>, at: At): Attestat
   };
 }
 
-/** The closest known name within a small edit distance, for "did you mean" hints. */
+/** The candidate nearest to a misspelt name (rule ids, readiness items), if any is near enough. */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
+  return nearNames(name, candidates, Math.max(3, Math.floor(name.length / 3)))[0];
 }
