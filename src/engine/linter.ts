@@ -148,7 +148,7 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
 }
 
 /** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
-async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
+export async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
   const entries = inventory.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'toml') && isMlConfigPath(f.path));
   // Unreadable files are reported once, by the lint pass that reads every text file.
   const unreported: SkippedFile[] = [];

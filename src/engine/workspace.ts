@@ -9,7 +9,8 @@ import type { FileSystem } from './fs.js';
 import type { GitOption } from './git.js';
 import type { InventoryEntry } from './inventory.js';
 import type { FileLintResult } from './lint-file.js';
-import { loadProject, readText, reportableFiles, type LoadedProject, type RuleError } from './linter.js';
+import { isMlConfigPath } from './analyses/config-files.js';
+import { loadConfigFiles, loadProject, readText, reportableFiles, type LoadedProject, type RuleError } from './linter.js';
 import type { PythonParser } from './parsers/python.js';
 import { PROJECT_METADATA_KINDS, withTestReports } from './project.js';
 import { isTestReportPath, loadTestReports } from './report-files.js';
@@ -117,10 +118,14 @@ export class Workspace {
     }
     const before = JSON.stringify(this.results.get(path)?.facts ?? null);
     await this.lintEntry({ path, kind, size });
+    // Config rules read the key trees of the ML config files: re-read them, so a key added to a config clears the
+    // finding on the code that reads it. (Key names that files' own facts mention still wait for a rescan.)
+    const configChanged = isMlConfigPath(path) && this.loaded.inventory.files.some((f) => f.path === path);
+    if (configChanged) this.loaded = { ...this.loaded, configs: await loadConfigFiles(this.options.fs, this.options.root, this.loaded.inventory) };
     // Project rules read only facts: when an edit leaves the file's facts as they were (most keystrokes), the
     // project findings stand and only this file's own findings are recomputed.
     const factsChanged = JSON.stringify(this.results.get(path)?.facts ?? null) !== before;
-    return this.refresh(new Set([path]), factsChanged);
+    return this.refresh(new Set([path]), factsChanged || configChanged);
   }
 
   /** The findings of one file, after suppressions and the baseline. */

@@ -1,7 +1,12 @@
 // Tests of config-key-missing: key paths read without a default from configs the code loads, where no config file defines them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SettingsResolver } from '../../src/engine/config/resolve';
+import type { ResolvedConfig, RuleSetting } from '../../src/engine/config/types';
 import { applyFixes } from '../../src/engine/fixes';
+import { MemoryFileSystem, OverlayFileSystem } from '../../src/engine/fs';
+import { RULES } from '../../src/engine/rules/index';
+import { Workspace } from '../../src/engine/workspace';
 import { fixtureTest } from '../helpers/fixtures';
 import { lintProject } from '../helpers/project-rule-tester';
 import { pythonParser } from '../helpers/python';
@@ -152,6 +157,20 @@ describe('config-key-missing: reads a naive rule gets wrong', () => {
   it('Hydra struct mode: handing the config to other code does not add keys, so reads stay checked', async () => {
     assert.deepEqual(await run({ ...HYDRA, 'src/train.py': hydraMain('    setup(cfg)\n    print(cfg.model.dropout)\n') }), ['src/train.py:7:21 dropout']);
     assert.deepEqual(await run({ ...HYDRA, 'src/train.py': `from omegaconf import open_dict\n${hydraMain('    with open_dict(cfg):\n        cfg.model.dropout = 0.1\n    print(cfg.model.dropout)\n')}` }), []);
+  });
+});
+
+describe('config-key-missing in the editor', () => {
+  it('a key added to the config clears the finding without a rescan', async () => {
+    const rules = new Map<string, RuleSetting>([...RULES.keys()].map((id) => [id, { severity: id === RULE ? 'warning' : 'off' }]));
+    const config: ResolvedConfig = { root: '/p', profile: 'production', preset: 'mlready:recommended', rules, ignore: [], overrides: [], warnings: [], sourceTexts: [] };
+    const overlay = new OverlayFileSystem(new MemoryFileSystem({ '/p/params.yaml': 'train:\n  seed: 1\n', '/p/train.py': 'import yaml\ncfg = yaml.safe_load(open("params.yaml"))\nprint(cfg["train"]["lr"])\n' }));
+    const ws = new Workspace({ fs: overlay, root: '/p', settings: new SettingsResolver(config, RULES), python: await pythonParser(), git: 'off' });
+    await ws.scan();
+    assert.equal(ws.findings('train.py').length, 1);
+    overlay.set('/p/params.yaml', 'train:\n  seed: 1\n  lr: 0.1\n');
+    assert.deepEqual([...(await ws.update('params.yaml'))], ['train.py']);
+    assert.deepEqual(ws.findings('train.py'), []);
   });
 });
 
