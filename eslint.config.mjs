@@ -41,14 +41,32 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient'], patterns: ['vscode-languageclient/*', '**/extension/**', '**/cli/**'] }] },
   },
   {
-    // The client stays thin: the engine, the parsers and the server are reached only through LSP.
+    // The client stays thin: the engine, the parsers and the server are reached only through LSP. The exceptions are
+    // pure text work on what the server returned: the reports' wording, the Markdown report, and the minimal YAML
+    // edit of one attestation (these last two load only with the readiness panel's own bundle).
     files: ['src/extension/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode-languageserver', 'web-tree-sitter', 'tree-sitter-python'], patterns: ['vscode-languageserver/*', '**/engine/**', '**/server/**', '**/cli/**', '**/node/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode-languageserver', 'web-tree-sitter', 'tree-sitter-python'],
+        patterns: [{ group: ['vscode-languageserver/*', '**/server/**', '**/cli/**', '**/node/**'] }, { regex: '/engine/(?!readiness/(report-text|format-markdown|attest)\\.js$)', message: 'The extension reaches the engine through the language server.' }],
+      }],
+    },
   },
   {
-    // Shared by the server, the client and (later) the webview: plain types and constants only.
+    // The readiness panel's script runs in the webview: DOM only, no editor or Node APIs; it shares the reports' wording.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'yaml'],
+        patterns: [{ group: ['node:*', '**/extension/**', '**/server/**', '**/cli/**', '**/node/**'] }, { regex: '/engine/(?!readiness/(report-text|types)\\.js$)', message: 'The panel gets its data by postMessage; only the reports\' wording and types are shared.' }],
+      }],
+    },
+  },
+  {
+    // Shared by the server, the client and the webview: plain types and constants only.
+    // The report's types are part of the protocol (the readiness request and the panel's messages carry them).
     files: ['src/protocol.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient'], patterns: ['node:*', 'vscode-languageserver/*', 'vscode-languageclient/*', './*'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient'], patterns: [{ group: ['node:*', 'vscode-languageserver/*', 'vscode-languageclient/*'] }, { regex: '^\\./(?!engine/readiness/types\\.js$)', message: 'protocol.ts holds plain types and constants; it imports only the report types.' }] }] },
   },
   {
     // Suites run in the extension host and see mlready only as a user does: through VS Code and the extension's API.

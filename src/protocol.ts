@@ -108,23 +108,49 @@ export interface ReadinessResult {
 
 // ---- The readiness panel's messages (webview <-> extension host). The host validates every message it receives.
 
-/** Where the panel's "Attest" writes: the config file and a hash of the text the report was made from. */
+/** The readiness panel's webview type: its serializer restores it after a reload of the window. */
+export const READINESS_VIEW_TYPE = 'mlready.readiness';
+
+/** Settings only the client reads, never sent to the server: personal, so never in the team's `.mlready.yaml`. */
+export const ClientSettings = {
+  /** The name an attestation made from the panel is signed with (`by`); the OS user name when empty. */
+  attestAs: `${SETTINGS_SECTION}.readiness.attestAs`,
+} as const;
+
+/**
+ * Where the panel's "Attest" writes, and the sha256 of that file's bytes when the report was shown ('' when the file
+ * does not exist yet). The host keeps it; an attestation is written only while the file still has that hash.
+ */
 export interface ConfigStamp {
   readonly file: string;
-  /** sha256 of the file's text when the report was made ('' when the file does not exist yet). */
   readonly hash: string;
 }
 
-/** What the panel keeps across reloads (VS Code's webview state). */
+/** What the panel keeps across reloads (VS Code's webview state); the serializer reopens the panel from it. */
 export interface PanelViewState {
+  /** Ids of the open groups (`section:<id>`, `item:<id>`, `summary`). */
   readonly expanded: readonly string[];
   readonly scrollY: number;
+  /** The workspace folder URI the panel shows. */
+  readonly folder?: string;
 }
 
 export type HostToPanel =
-  | { readonly type: 'report'; readonly report: ReadinessReport; readonly root: string; readonly config?: ConfigStamp; readonly configErrors: number }
+  | {
+      readonly type: 'report';
+      readonly report: ReadinessReport;
+      /** The workspace folder URI (kept in the panel's state). */
+      readonly folder: string;
+      /** Where attestations are written, project-relative, for display; `configExists` false when attesting creates it. */
+      readonly configFile: string;
+      readonly configExists: boolean;
+      /** Errors in the config: the panel disables Attest and Revoke while there are any. */
+      readonly configErrors: number;
+    }
   | { readonly type: 'busy'; readonly busy: boolean }
+  /** The report could not be made (the server is down, the folder is not linted). */
   | { readonly type: 'error'; readonly message: string }
+  /** Something the user should read: an attestation was written or refused. */
   | { readonly type: 'notice'; readonly message: string };
 
 export type AttestableStatus = 'done' | 'partial' | 'not-done' | 'not-applicable';
@@ -132,6 +158,7 @@ export type AttestableStatus = 'done' | 'partial' | 'not-done' | 'not-applicable
 export type PanelToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
+  /** `file` project-relative and `/`-separated; `line` 1-based; `cell` 0-based among all cells of a notebook. */
   | { readonly type: 'openLocation'; readonly file: string; readonly line?: number; readonly cell?: number }
   | { readonly type: 'openRuleDocs'; readonly ruleId: string }
   | { readonly type: 'attest'; readonly item: string }
