@@ -1,6 +1,7 @@
 // Every key a loaded config object can have: its file (and sibling configs), a Hydra tree under every choice of its defaults, or DVC's params files.
 import { baseName, dirName } from '../file-kinds.js';
 import type { ConfigNode } from '../parsers/config-tree.js';
+import type { FileFacts } from '../facts.js';
 import type { ProjectModel } from '../project.js';
 import type { Range } from '../types.js';
 import type { ConfigFileModel } from './config-files.js';
@@ -126,6 +127,11 @@ function defaultsEntry(entry: ConfigNode, here: string, root: string, inTree: Re
     out.push(target);
   }
   return out;
+}
+
+/** True when some file imports Hydra's ConfigStore: structured configs then add keys that no YAML file shows. */
+export function usesStructuredConfigs(facts: ReadonlyMap<string, FileFacts>): boolean {
+  return [...facts.values()].some((f) => f.imports.some((i) => i.module.startsWith('hydra.core.config_store') || i.names.includes('ConfigStore')));
 }
 
 /** Looks a key path up in every layer. */

@@ -1,6 +1,6 @@
 // config-key-missing: code reads a key path, without a default, that no config file it loads defines.
 import { isTemplated, isVendored } from '../../analyses/code-areas.js';
-import { configUniverse, covers, lookupKey, type ConfigUniverse } from '../../analyses/config-universe.js';
+import { configUniverse, covers, lookupKey, usesStructuredConfigs, type ConfigUniverse } from '../../analyses/config-universe.js';
 import type { ImportGraph } from '../../analyses/import-graph.js';
 import { nearNames } from '../../near-names.js';
 import { defineProjectRule } from '../../rule.js';
@@ -31,8 +31,7 @@ export default defineProjectRule<keyof typeof messages>({
   facts: ['configReads'],
   checkProject(ctx) {
     if (ctx.configs.length === 0) return;
-    // Structured configs registered in a ConfigStore add keys that no YAML file shows.
-    const structured = [...ctx.facts.values()].some((f) => f.imports.some((i) => i.module.startsWith('hydra.core.config_store') || i.names.includes('ConfigStore')));
+    const structured = usesStructuredConfigs(ctx.facts);
     let graph: ImportGraph | undefined;
     for (const [file, facts] of ctx.facts) {
       const found = facts.configReads;

@@ -1,6 +1,7 @@
 // experiment-flag-dead-branch: code behind `if False:`, `while 0:`, the `else` of `if True:`, or a boolean flag that is set once, or set alike in every config, and never changed.
 import { isTemplated, isVendored } from '../../analyses/code-areas.js';
 import { configFlagValue } from '../../analyses/config-flags.js';
+import { usesStructuredConfigs } from '../../analyses/config-universe.js';
 import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { BranchFacts, PlacedDeadCode } from '../../analyses/module-facts.js';
 import type { FileFacts } from '../../facts.js';
@@ -37,7 +38,7 @@ export default defineProjectRule<Id>({
   usesFacts: true,
   facts: ['branches', 'configReads'],
   checkProject(ctx) {
-    const structured = [...ctx.facts.values()].some((f) => f.imports.some((i) => i.module.startsWith('hydra.core.config_store') || i.names.includes('ConfigStore')));
+    const structured = usesStructuredConfigs(ctx.facts);
     const rebound = new Set<string>();
     for (const facts of ctx.facts.values()) for (const name of facts.branches?.rebinds ?? []) rebound.add(name);
     let graph: ImportGraph | undefined;
