@@ -1,5 +1,6 @@
-// Bundles the CLI and its lint worker, the VS Code extension and its language server (and, with --integration-tests, the
-// extension's integration suites), and copies the parser WASM next to the bundles that load it.
+// Bundles the CLI and its lint worker, the VS Code extension, its language server and the readiness panel's webview
+// script (and, with --integration-tests, the extension's integration suites), and copies the parser WASM next to the
+// bundles that load it.
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
@@ -29,8 +30,12 @@ const entries = [
   // The extension host provides `vscode`; the parsers and the engine stay out of these bundles (they load in the server).
   // The entry is kept tiny and loads the language client's bundle after activation (its size is compile time).
   // `import()` becomes a deferred require(), so VS Code's CommonJS loader (which provides `vscode`) loads the client too.
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './language-client.js'], supported: { 'dynamic-import': false }, ...noWasm },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './language-client.js', './readiness-panel.js'], supported: { 'dynamic-import': false }, ...noWasm },
   { entryPoints: ['src/extension/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'], ...noWasm },
+  // The readiness panel's host, loaded on first use: it carries the YAML editor for attestations and the Markdown report.
+  { entryPoints: ['src/extension/readiness-panel.ts'], outfile: 'dist/readiness-panel.js', external: ['vscode'], ...noWasm },
+  // The panel's own script, run by the webview (a browser): one classic script, no module loader, no Node.
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/readiness.js', platform: 'browser', format: 'iife', target: 'chrome114', ...noWasm },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
 ];
 

@@ -27,12 +27,13 @@ export function packageVsix({ out } = {}) {
   const { files: _files, scripts: _scripts, devDependencies: _dev, dependencies: _deps, bin: _bin, ...shipped } = manifest;
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) copyFileSync(join(root, file), join(stage, file));
-  for (const file of ['extension.js', 'language-client.js', 'server.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(join(root, 'dist', file), join(stage, 'dist', file));
+  mkdirSync(join(stage, 'dist', 'webview'), { recursive: true });
+  for (const file of ['extension.js', 'language-client.js', 'readiness-panel.js', 'webview/readiness.js', 'server.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(join(root, 'dist', file), join(stage, 'dist', file));
   for (const dir of ['schema', 'docs/rules', 'media']) if (existsSync(join(root, dir))) cpSync(join(root, dir), join(stage, dir), { recursive: true });
 
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', target], stage);
-  const listing = readdirSync(join(stage, 'dist')).map((f) => `${f} ${Math.round(statSync(join(stage, 'dist', f)).size / 1024)} KB`);
+  const listing = readdirSync(join(stage, 'dist')).filter((f) => statSync(join(stage, 'dist', f)).isFile()).map((f) => `${f} ${Math.round(statSync(join(stage, 'dist', f)).size / 1024)} KB`);
   console.log(`packaged ${target} (${Math.round(statSync(target).size / 1024)} KB); dist: ${listing.join(', ')}`);
   return target;
 }

@@ -2,6 +2,8 @@
 import { commands, FileType, Uri, window, workspace, type Disposable, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, Requests } from '../protocol.js';
+import type { ReadinessPanels } from './readiness-panel.js';
+import { readinessFolder } from './readiness-status.js';
 import type { RestartPolicy } from './restart-policy.js';
 
 export interface CommandDeps {
@@ -9,6 +11,8 @@ export interface CommandDeps {
   readonly client: Promise<LanguageClient>;
   readonly output: LogOutputChannel;
   readonly policy: RestartPolicy;
+  /** The readiness panel's host, loaded on first use. */
+  readonly readiness: () => Promise<ReadinessPanels>;
 }
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -89,5 +93,10 @@ export function registerCommands(deps: CommandDeps): Disposable[] {
     }),
     commands.registerCommand(Commands.restartServer, () => restartServer(deps)),
     commands.registerCommand(Commands.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(deps, ruleId)),
+    // From the palette, the status bar or the Explorer's folder menu (which passes the folder).
+    commands.registerCommand(Commands.showReadiness, async (target?: unknown) => {
+      await (await deps.readiness()).show(readinessFolder(target instanceof Uri ? target : undefined));
+    }),
+    commands.registerCommand(Commands.generateReadinessReport, async (target?: unknown) => (await deps.readiness()).generateReport(readinessFolder(target instanceof Uri ? target : undefined))),
   ];
 }

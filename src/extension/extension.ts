@@ -1,8 +1,11 @@
 // The VS Code extension's entry: output channel, status bar and commands; the language client loads and starts after activation returns.
 import { window, type ExtensionContext } from 'vscode';
-import { Requests, type ServerInfo } from '../protocol.js';
+import { READINESS_VIEW_TYPE, Requests, type ServerInfo } from '../protocol.js';
 import type { MlreadyApi } from './api.js';
 import { registerCommands } from './commands.js';
+import type { ReadinessPanels } from './readiness-panel.js';
+import { ReadinessSource, type SendRequest } from './readiness-source.js';
+import { ReadinessStatusItem } from './readiness-status.js';
 import { RestartPolicy } from './restart-policy.js';
 import { StatusBar } from './status-bar.js';
 
@@ -19,7 +22,34 @@ export function activate(context: ExtensionContext): MlreadyApi {
     output.error(`The mlready server did not start: ${error instanceof Error ? error.message : String(error)}`);
     status.setRunning(false);
   });
-  context.subscriptions.push(output, status, ...registerCommands({ context, client, output, policy }), {
+  const send: SendRequest = async <R>(method: string, params: unknown): Promise<R> => {
+    await running;
+    return (await client).sendRequest<R>(method, params);
+  };
+  const source = new ReadinessSource(send);
+  const readinessItem = new ReadinessStatusItem(source);
+  // The panel's host is its own bundle too (it carries the YAML editor and the Markdown report): loaded on first use.
+  let panels: Promise<ReadinessPanels> | undefined;
+  const readiness = (): Promise<ReadinessPanels> =>
+    (panels ??= import('./readiness-panel.js').then((m) => {
+      const created = m.createReadinessPanels({ context, source, output, send });
+      context.subscriptions.push(created);
+      return created;
+    }));
+  context.subscriptions.push(
+    source,
+    readinessItem,
+    status.onDidUpdate((params) => {
+      source.statusChanged(params);
+    }),
+    // Reopens the panel after a window reload, on the folder its saved state names ("onWebviewPanel:" activation).
+    window.registerWebviewPanelSerializer(READINESS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        (await readiness()).restore(panel, state);
+      },
+    }),
+  );
+  context.subscriptions.push(output, status, ...registerCommands({ context, client, output, policy, readiness }), {
     // The server also exits by itself when the extension host goes away (it watches its parent process).
     dispose: () => void client.then((c) => c.dispose()),
   });
@@ -32,6 +62,15 @@ export function activate(context: ExtensionContext): MlreadyApi {
       return (await client).sendRequest<ServerInfo>(Requests.serverInfo);
     },
     statusText: () => status.text,
+    readinessStatusText: () => readinessItem.text,
+    readiness: {
+      isOpen: async () => (await readiness()).testing.isOpen(),
+      posted: async () => (await readiness()).testing.posted(),
+      receive: async (message) => (await readiness()).receive(message),
+      setPrompt: async (prompt) => {
+        (await readiness()).testing.setPrompt(prompt);
+      },
+    },
   };
 }
 

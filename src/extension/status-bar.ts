@@ -1,5 +1,5 @@
 // The status bar item: the number of findings across the workspace; a click opens the Problems view.
-import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem } from 'vscode';
+import { EventEmitter, StatusBarAlignment, ThemeColor, window, type Disposable, type Event, type StatusBarItem } from 'vscode';
 import type { StatusParams } from '../protocol.js';
 import { statusView } from './status-text.js';
 
@@ -7,6 +7,9 @@ export class StatusBar implements Disposable {
   private readonly item: StatusBarItem;
   private status: StatusParams | undefined;
   private running = true;
+  private readonly updated = new EventEmitter<StatusParams>();
+  /** Fires with each status the server sends (after every change of its findings or config). */
+  readonly onDidUpdate: Event<StatusParams> = this.updated.event;
 
   constructor() {
     this.item = window.createStatusBarItem('mlready.status', StatusBarAlignment.Left, 50);
@@ -19,6 +22,7 @@ export class StatusBar implements Disposable {
   update(status: StatusParams): void {
     this.status = status;
     this.render();
+    this.updated.fire(status);
   }
 
   setRunning(running: boolean): void {
@@ -39,6 +43,7 @@ export class StatusBar implements Disposable {
   }
 
   dispose(): void {
+    this.updated.dispose();
     this.item.dispose();
   }
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Commands, DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../src/protocol';
+import { ClientSettings, Commands, DEFAULT_SETTINGS, READINESS_VIEW_TYPE, SETTINGS_SECTION } from '../../src/protocol';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -36,14 +36,15 @@ describe('extension manifest', () => {
   });
 
   it('contributes exactly the settings the server and the client read, each with a scope and a description', () => {
-    const read = [...Object.keys(DEFAULT_SETTINGS).map((k) => `${SETTINGS_SECTION}.${k}`), `${SETTINGS_SECTION}.trace.server`].sort();
+    const clientOnly: string[] = Object.values(ClientSettings);
+    const read = [...Object.keys(DEFAULT_SETTINGS).map((k) => `${SETTINGS_SECTION}.${k}`), `${SETTINGS_SECTION}.trace.server`, ...clientOnly].sort();
     assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), read);
     // vscode-languageclient reads `<client id>.trace.server`: the client's id must be the section.
     assert.match(source('src/extension/language-client.ts'), /new LanguageClient\('mlready',/);
     for (const [key, spec] of Object.entries(manifest.contributes.configuration.properties)) {
       assert.ok(spec.scope, `${key} has a scope`);
       assert.ok((spec.markdownDescription ?? spec.description ?? '').length > 20, `${key} has a description`);
-      if (key !== `${SETTINGS_SECTION}.trace.server`) assert.deepEqual(spec.default, DEFAULT_SETTINGS[key.slice(SETTINGS_SECTION.length + 1) as keyof typeof DEFAULT_SETTINGS], `${key}'s default matches the code's`);
+      if (key !== `${SETTINGS_SECTION}.trace.server` && !clientOnly.includes(key)) assert.deepEqual(spec.default, DEFAULT_SETTINGS[key.slice(SETTINGS_SECTION.length + 1) as keyof typeof DEFAULT_SETTINGS], `${key}'s default matches the code's`);
     }
   });
 
@@ -60,7 +61,11 @@ describe('extension manifest', () => {
   });
 
   it('activates narrowly, declares Restricted Mode support, ships its schema and its entry', () => {
-    assert.ok(manifest.activationEvents.length > 0 && manifest.activationEvents.every((e) => e.startsWith('workspaceContains:')), 'no "*" activation');
+    // Plus the readiness panel's serializer, which VS Code must be able to wake the extension for after a reload.
+    const narrow = (e: string): boolean => e.startsWith('workspaceContains:') || e === `onWebviewPanel:${READINESS_VIEW_TYPE}`;
+    assert.ok(manifest.activationEvents.length > 0 && manifest.activationEvents.every(narrow), 'no "*" activation');
+    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${READINESS_VIEW_TYPE}`), 'the panel serializer has its activation event');
+    assert.match(source('src/extension/extension.ts'), /registerWebviewPanelSerializer\(READINESS_VIEW_TYPE,/);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.capabilities.untrustedWorkspaces.description.length > 20);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
@@ -68,7 +73,7 @@ describe('extension manifest', () => {
     const schema = manifest.contributes.yamlValidation.find((v) => v.fileMatch.includes('.mlready.yaml'));
     assert.ok(schema && existsSync(join(ROOT, schema.url)), 'the yamlValidation schema exists');
     const ignore = source('.vscodeignore');
-    for (const shipped of ['!dist/**', '!schema/**', '!docs/rules/**']) assert.ok(ignore.includes(shipped), `.vscodeignore re-includes ${shipped}`);
+    for (const shipped of ['!dist/**', '!schema/**', '!docs/rules/**', '!media/**']) assert.ok(ignore.includes(shipped), `.vscodeignore re-includes ${shipped}`);
   });
 
   it('compiles against the oldest VS Code it declares', () => {
