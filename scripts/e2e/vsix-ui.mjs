@@ -22,6 +22,18 @@ function install(vsix, extensionsDir) {
   if (result.status !== 0 || !/successfully installed/.test(result.stdout)) throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** The webview frame of the readiness panel (a webview is an iframe within an iframe): the first that has `selector`. */
+async function panelFrame(page, selector, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview frame with ${selector} within ${timeoutMs / 1000} s`);
+}
+
 /** Runs each check, counting passes and failures the way mocha would; a failure leaves a screenshot. */
 function checklist(say, artifacts) {
   const counts = { passed: 0, failed: 0 };
@@ -108,6 +120,49 @@ export async function checkVsix({ say, artifacts, verbose = false }) {
       // VS Code's figure (code loading + activate()) at startup also counts waiting on the other extensions that
       // activate at that moment; the suites assert the extension's own share (test/integration/activation.test.ts).
       return `${ms} ms at startup${ms < ACTIVATION_BUDGET_MS ? '' : `, over the ${ACTIVATION_BUDGET_MS} ms budget: startup contention, see the suites' own measure`}`;
+    });
+
+    await check('the readiness panel on the sample repo: scores, the capping section, the sections and the chart', async () => {
+      // The bundled sample (renamed as a team would have it) has evidence, findings and attestations to show.
+      const sample = join(home, 'churn-model');
+      cpSync(join(root, 'examples', 'sample-ml-repo'), sample, { recursive: true });
+      await page.setViewportSize({ width: 1280, height: 1000 });
+      await page.goto(`http://${server.authority}/?folder=${encodeURIComponent(sample)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+      await page.waitForSelector('.statusbar-item:has-text("Readiness")', { timeout: 120_000 });
+      await palette('mlready: Show Readiness Checklist');
+      const frame = await panelFrame(page, '.score-value');
+      // The sidebar off, so the panel has the width a reader would give it.
+      await page.keyboard.press('Control+B');
+      await frame.waitForSelector('.cap strong');
+      const scores = await frame.$$eval('.score-value', (els) => els.map((e) => e.textContent));
+      const cap = await frame.$eval('.cap strong', (e) => e.textContent ?? '');
+      const rows = await frame.$$eval('svg.chart .row', (els) => els.length);
+      const sections = await frame.$$eval('details.section', (els) => els.length);
+      if (sections !== 5 || rows === 0 || !/^Held down by /.test(cap)) throw new Error(`panel shows ${sections} sections, ${rows} chart rows, cap "${cap}"`);
+      await page.screenshot({ path: join(artifacts, 'readiness-panel.png') });
+      // By keyboard, as a user without a mouse would: focus an item of the capping section and open it with Enter.
+      const item = await frame.$eval('details.section[open] details.item', (e) => e.id);
+      await frame.focus(`#${item} > summary`);
+      await page.keyboard.press('Enter');
+      await frame.waitForSelector(`#${item}[open] .attestation button`);
+      await frame.$eval(`#${item}`, (e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(artifacts, 'readiness-item.png') });
+      // The same panel in the other two kinds of theme, to look at (artifacts, not doc images): the webview's body
+      // class tells which theme kind it is rendered in.
+      for (const [theme, kind, file] of [['Dark Modern', 'vscode-dark', 'readiness-panel-dark.png'], ['Dark High Contrast', 'vscode-high-contrast', 'readiness-panel-high-contrast.png']]) {
+        // Ctrl+K Ctrl+T opens the theme picker itself (the palette would also offer the Marketplace's themes).
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Light Modern")', { timeout: 30_000 });
+        await page.keyboard.type(theme);
+        await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(theme)})`, { timeout: 30_000 });
+        await page.keyboard.press('Enter');
+        await frame.waitForFunction((cls) => document.body.classList.contains(cls) && !document.body.classList.contains(cls === 'vscode-dark' ? 'vscode-high-contrast' : 'vscode-light'), kind, { timeout: 30_000 });
+        await page.screenshot({ path: join(artifacts, file) });
+      }
+      return `scores ${scores.join(' / ')}; ${cap.split('.')[0]}`;
     });
   } finally {
     await browser.close().catch(() => undefined);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 
 /** Suites that change shared state run last: the crash suite restarts the server under the others' feet. */
-const ORDER = ['activation', 'diagnostics', 'notebooks', 'code-actions', 'config', 'commands', 'crash'];
+const ORDER = ['activation', 'diagnostics', 'notebooks', 'code-actions', 'config', 'commands', 'readiness', 'crash'];
 
 function rank(file: string): number {
   const index = ORDER.indexOf(file.replace(/\.test\.js$/, ''));
