@@ -97,9 +97,20 @@ export function automation(project: ProjectModel, facts: ReadonlyMap<string, Fil
     }
   }
   const testRun = commands.find((c) => c.via === 'ci' && runsTests(c.text));
+  // One breadth-first walk from every entry at once: a file is credited to the first command that reaches it.
   const reachedBy = new Map<string, AutomatedCommand>();
-  for (const [entry, command] of entries) {
-    for (const file of graph.reachableFrom([entry])) if (!reachedBy.has(file)) reachedBy.set(file, command);
+  let frontier = [...entries];
+  for (const [file, command] of frontier) reachedBy.set(file, command);
+  while (frontier.length > 0) {
+    const next: [string, AutomatedCommand][] = [];
+    for (const [file, command] of frontier) {
+      for (const edge of graph.importsOf(file)) {
+        if (reachedBy.has(edge.to)) continue;
+        reachedBy.set(edge.to, command);
+        next.push([edge.to, command]);
+      }
+    }
+    frontier = next;
   }
   return { commands, ...(testRun ? { testRun } : {}), entries, reach: new Set(reachedBy.keys()), via: (path) => reachedBy.get(path) };
 }

@@ -16,8 +16,9 @@ export interface ReadinessContext {
 /** The input of `computeReadiness` for a run made with `extraFacts: READINESS_FACTS` and no baseline. */
 export function readinessInput(run: Pick<LintRun, 'project' | 'facts' | 'findings' | 'configs' | 'texts'>, ctx: ReadinessContext): ReadinessInput {
   const config = ctx.settings.config;
+  // As the project rules decide it: on in the base config, or in an override (a profile override may turn it on).
   const enabled = (id: string): boolean =>
-    (config.rules.get(id)?.severity ?? 'off') !== 'off' || config.overrides.some((o) => (o.rules.get(id)?.severity ?? 'off') !== 'off');
+    (config.rules.get(id)?.severity ?? 'off') !== 'off' || config.overrides.some((o) => (o.rules.get(id)?.severity ?? 'off') !== 'off' || o.profile !== undefined);
   return {
     project: run.project,
     facts: run.facts,

@@ -95,10 +95,11 @@ function automatedRef(command: AutomatedCommand, file: string, what: string): Ev
 }
 
 /** Files whose text matches, among candidates, with the first matching line. */
-async function textSites(ctx: ProbeContext, candidates: readonly string[], pattern: RegExp): Promise<{ file: string; line: number; text: string }[]> {
+async function textSites(ctx: ProbeContext, candidates: readonly string[], pattern: RegExp, limit = 3): Promise<{ file: string; line: number; text: string }[]> {
   const out: { file: string; line: number; text: string }[] = [];
   const sizes = new Map(ctx.project.files.map((f) => [f.path, f.size]));
   for (const file of [...candidates].sort()) {
+    if (out.length >= limit) break;
     if ((sizes.get(file) ?? 0) > MAX_PROBE_BYTES || !own(file)) continue;
     const text = await ctx.input.readText(file);
     if (text === undefined) continue;
