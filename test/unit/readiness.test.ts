@@ -97,13 +97,23 @@ describe('readiness model', () => {
     assert.match(item(r, 'data-7').evidence[1]?.text ?? '', /^tests reach feature code `Digits` \(1 of 1 feature modules\)$/);
   });
 
-  it('lets a blocking finding take an item\'s point away', async () => {
+  it('asks for all of the code: one untested module keeps the item at present, and its finding blocks it', async () => {
     const untested = { ...TESTED, 'pkg/more_features.py': FEATURES.replace('add_ratio', 'add_diff'), '.github/workflows/ci.yml': CI };
     const r = await report(untested);
     const data7 = item(r, 'data-7');
-    assert.equal(data7.level, 'automated');
+    assert.equal(data7.level, 'present', 'CI runs the tests, but not all feature code has one');
+    assert.match(data7.evidence[0]?.text ?? '', /\(1 of 2 feature modules\)/);
     assert.deepEqual(data7.blocking.map((b) => [b.ruleId, b.file]), [['feature-code-untested', 'pkg/more_features.py']]);
     assert.equal(data7.evidencePoints, 0);
+  });
+
+  it('lets a blocking finding take the point of an automated item', async () => {
+    const r = await report({ ...TESTED, '.github/workflows/ci.yml': CI, '.github/dependabot.yml': 'version: 2\nupdates: []\n', 'pkg/extra.py': 'import requests\n' });
+    const monitor1 = item(r, 'monitor-1');
+    assert.equal(monitor1.level, 'automated');
+    assert.deepEqual(monitor1.blocking.map((b) => b.ruleId), ['import-undeclared-dependency']);
+    assert.equal(monitor1.evidencePoints, 0);
+    assert.equal(monitor1.points, 0);
   });
 
   it('counts attestations by the paper: half a point manual, one automated, none when expired or undated', async () => {

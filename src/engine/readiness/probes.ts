@@ -118,22 +118,25 @@ function testedCode(ctx: ProbeContext, pick: (facts: FileFacts) => readonly { re
     .map(([file]) => file)
     .sort();
   if (modules.length === 0) return [];
-  const tested = modules.filter((m) => ctx.suite.reached.has(m));
-  const out: EvidenceRef[] = [];
   const coverage = freshCoverage(ctx);
+  const covered = (m: string): boolean => coverage.some((r) => (r.files.get(m)?.covered ?? 0) > 0);
+  const tested = modules.filter((m) => ctx.suite.reached.has(m) || covered(m));
+  const out: EvidenceRef[] = [];
   for (const file of tested) {
     const first = pick(ctx.facts.get(file) as FileFacts)[0];
     out.push({ level: 'present', text: `tests reach ${noun} code \`${first?.name ?? baseName(file)}\` (${String(tested.length)} of ${String(modules.length)} ${noun} modules)`, ...at(file, first?.range, first?.cell) });
   }
-  if (tested.length > 0 && ctx.auto.testRun) out.push(commandEvidence(ctx.auto.testRun, 'runs the tests'));
+  // The item asks for all of it: a CI run or a result counts only once every module has a test.
+  if (tested.length < modules.length) return out;
+  if (ctx.auto.testRun) out.push(commandEvidence(ctx.auto.testRun, 'runs the tests'));
   for (const report of coverage) {
-    const covered = modules.filter((m) => (report.files.get(m)?.covered ?? 0) > 0);
-    if (covered.length > 0) out.push({ level: 'observed', text: `coverage report covers ${String(covered.length)} of ${String(modules.length)} ${noun} modules`, file: report.file });
+    const seen = modules.filter((m) => (report.files.get(m)?.covered ?? 0) > 0);
+    if (seen.length > 0) out.push({ level: 'observed', text: `coverage report covers ${String(seen.length)} of ${String(modules.length)} ${noun} modules`, file: report.file });
   }
   const suiteFiles = new Set(ctx.suite.files.map((f) => f.path));
   // A report that names its test files must name ours; one that names none (some runners omit them) is taken as ours.
   const junit = freshJunit(ctx).find((r) => r.tests > 0 && r.failures === 0 && r.errors === 0 && (r.files.length === 0 || r.files.some((f) => suiteFiles.has(f))));
-  if (junit && tested.length > 0) out.push({ level: 'observed', text: `test results: ${String(junit.tests)} tests passed`, file: junit.file });
+  if (junit) out.push({ level: 'observed', text: `test results: ${String(junit.tests)} tests passed`, file: junit.file });
   return out;
 }
 
