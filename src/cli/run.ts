@@ -12,6 +12,7 @@ import type { FileLintResult } from '../engine/lint-file.js';
 import { PythonParser } from '../engine/parsers/python.js';
 import type { ProjectModel } from '../engine/project.js';
 import { RULES } from '../engine/rules/index.js';
+import { phaseTimed, type Timing } from '../engine/timing.js';
 import { VERSION } from '../engine/version.js';
 import { UsageError } from './args.js';
 import { DiskCache } from './cache.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly cacheLocation?: string;
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Collects where the time goes (`--timing`). */
+  readonly timing?: Timing;
 }
 
 export interface CliRun {
@@ -48,7 +51,10 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or directory: ${p}`);
   const first = paths[0] ?? process.cwd();
   const start = statSync(first).isDirectory() ? first : dirname(first);
+  const { timing } = options;
+  const configStart = performance.now();
   const config = await loadConfig(fs, toEnginePath(start), RULES, options.configFile ? toEnginePath(resolve(options.configFile)) : undefined);
+  timing?.add('phase:config', performance.now() - configStart);
   const root = config.root;
   const include = paths.map((p) => toEnginePath(relative(root, p)));
   for (const [i, rel] of include.entries()) {
@@ -56,7 +62,7 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   }
   const baseline = options.useBaseline ? readBaseline(options.baselineFile ? resolve(options.baselineFile) : config.baseline ? join(root, config.baseline) : undefined, options.baselineFile !== undefined) : undefined;
   const settings = new SettingsResolver(config, RULES);
-  const cache = options.cache ? new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load() : undefined;
+  const cache = options.cache ? phaseTimed(timing, 'cache load', () => new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load()) : undefined;
   const executor = new AdaptiveExecutor(options.threads, options.onProgress);
   const run = await runLint({
     fs,
@@ -67,8 +73,11 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
     version: VERSION,
     ...(cache ? { cache } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(timing ? { timing } : {}),
   });
-  cache?.save();
+  if (cache) phaseTimed(timing, 'cache save', () => {
+    cache.save();
+  });
   return { run, config, settings, root };
 }
 
@@ -92,13 +101,13 @@ class AdaptiveExecutor implements FileExecutor {
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]> {
     const heavy = tasks.filter((t) => t.kind === 'python' || t.kind === 'notebook').length;
     const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
     if (size <= 0) {
       const python = heavy > 0 ? await PythonParser.load(readGrammarBinaries()) : undefined;
-      return new InProcessExecutor(python).lint(tasks, settings, project, wantFacts);
+      return new InProcessExecutor(python).lint(tasks, settings, project, wantFacts, timing);
     }
-    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project, wantFacts);
+    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project, wantFacts, timing);
   }
 }

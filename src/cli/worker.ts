@@ -6,6 +6,7 @@ import { lintTask } from '../engine/executor.js';
 import { PythonParser } from '../engine/parsers/python.js';
 import type { ProjectModel } from '../engine/project.js';
 import { readGrammarBinaries } from '../node/grammar.js';
+import { Timing } from '../engine/timing.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 const port = parentPort;
@@ -17,12 +18,12 @@ const post = (message: FromWorker): void => {
 
 /** The worker's state lives in this closure: one parser, the run's settings and project model. */
 function serve(channel: NonNullable<typeof port>): void {
-  let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel; wantFacts: readonly FactKind[] } | undefined;
+  let state: { python: PythonParser; settings: readonly FileSettings[]; project: ProjectModel; wantFacts: readonly FactKind[]; timing?: Timing } | undefined;
   channel.on('message', (message: ToWorker) => {
     if (message.type === 'init') {
       PythonParser.load(readGrammarBinaries())
         .then((python) => {
-          state = { python, settings: message.settings, project: message.project, wantFacts: message.wantFacts };
+          state = { python, settings: message.settings, project: message.project, wantFacts: message.wantFacts, ...(message.timing ? { timing: new Timing() } : {}) };
           post({ type: 'ready' });
         })
         .catch((error: unknown) => {
@@ -35,8 +36,8 @@ function serve(channel: NonNullable<typeof port>): void {
       post({ type: 'fatal', message: 'worker received tasks before init' });
       return;
     }
-    const results = message.tasks.map((task) => lintTask(task, current.settings[task.settingsIndex] ?? new Map(), current.project, current.python, current.wantFacts));
-    post({ type: 'results', batch: message.batch, results });
+    const results = message.tasks.map((task) => lintTask(task, current.settings[task.settingsIndex] ?? new Map(), current.project, current.python, current.wantFacts, current.timing));
+    post({ type: 'results', batch: message.batch, results, ...(current.timing ? { timing: current.timing.toRecord(true) } : {}) });
   });
 }
 

@@ -15,6 +15,7 @@ import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
 import { PROJECT_RULES, RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
+import { phaseTimed, type Timing } from './timing.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
 
 /** One file to lint, as sent to an executor. */
@@ -28,7 +29,8 @@ export interface FileTask {
 
 /** Runs lintSource over tasks: in this thread (tests, the server) or on worker threads (the CLI). */
 export interface FileExecutor {
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]>;
+  /** With `timing`, per-file work (parse steps, rules, fact kinds) is timed and summed into it. */
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]>;
 }
 
 /** What identifies a file's content without reading it: its size and modification time. */
@@ -66,6 +68,8 @@ export interface LintRequest {
   readonly git?: GitOption;
   readonly onProgress?: (done: number, total: number) => void;
   readonly isCancelled?: () => boolean;
+  /** Collects where the time goes (`--timing`); untimed when absent. */
+  readonly timing?: Timing;
 }
 
 export interface LintRun {
@@ -115,12 +119,13 @@ export async function readText(fs: FileSystem, root: string, path: string, skipp
 }
 
 /** Walks the tree and builds the project model from the metadata files (manifests, locks, DVC, LFS, CI) and Git. */
-export async function loadProject(fs: FileSystem, root: string, settings: SettingsResolver, options: { git?: GitOption; isCancelled?: () => boolean } = {}): Promise<LoadedProject> {
-  const inventory = await buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) });
+export async function loadProject(fs: FileSystem, root: string, settings: SettingsResolver, options: { git?: GitOption; isCancelled?: () => boolean; timing?: Timing } = {}): Promise<LoadedProject> {
+  const phase = phaseTimer(options.timing);
+  const inventory = await phase('inventory', () => buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) }));
   const skipped: SkippedFile[] = [...inventory.skipped];
   const texts = new Map<string, string>();
   const entries = inventory.files.filter((f) => PROJECT_METADATA_KINDS.has(f.kind));
-  const read = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
+  const read = await phase('read metadata files', () => mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   const metadata: SourceFile[] = [];
   entries.forEach((entry, i) => {
     const text = read[i];
@@ -128,10 +133,10 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
     texts.set(entry.path, text);
     metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
   });
-  const git = await loadGit(fs, root, options.git ?? 'auto');
-  const configs = await loadConfigFiles(fs, root, inventory);
+  const git = await phase('git index', () => loadGit(fs, root, options.git ?? 'auto'));
+  const configs = await phase('ML config files', () => loadConfigFiles(fs, root, inventory));
   const keyNames = [...new Set(configs.flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
-  const project = buildProjectModel(inventory.files, metadata, git, keyNames);
+  const project = phaseTimed(options.timing, 'project model', () => buildProjectModel(inventory.files, metadata, git, keyNames));
   const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
   return { inventory, project, texts, skipped, key, configs };
 }
@@ -159,7 +164,9 @@ export function reportableFiles(inventory: Inventory, include?: readonly string[
 
 export async function runLint(request: LintRequest): Promise<LintRun> {
   const { fs, root, settings } = request;
-  const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}) });
+  const { timing } = request;
+  const phase = phaseTimer(timing);
+  const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}), ...(timing ? { timing } : {}) });
   const { inventory, project, texts, skipped } = loaded;
   const wantFacts = projectRulesWantFacts(PROJECT_RULES, settings);
   const reportable = reportableFiles(inventory, request.include);
@@ -179,14 +186,16 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     return index;
   };
   const misses: InventoryEntry[] = [];
-  for (const entry of reportable) {
-    const index = indexOf(entry.path);
-    const cached = entry.mtimeMs === undefined ? undefined : request.cache?.get(entry as FileStamp, contextKeys[index] ?? '');
-    if (cached) results.set(entry.path, cached);
-    else misses.push(entry);
-  }
+  phaseTimed(timing, 'cache lookup', () => {
+    for (const entry of reportable) {
+      const index = indexOf(entry.path);
+      const cached = entry.mtimeMs === undefined ? undefined : request.cache?.get(entry as FileStamp, contextKeys[index] ?? '');
+      if (cached) results.set(entry.path, cached);
+      else misses.push(entry);
+    }
+  });
   const toRead = misses.filter((f) => !texts.has(f.path));
-  const read = await mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
+  const read = await phase('read files', () => mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   toRead.forEach((entry, i) => {
     const text = read[i];
     if (text !== undefined) texts.set(entry.path, text);
@@ -200,7 +209,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     taskEntries.push(entry);
   }
   request.onProgress?.(results.size, results.size + tasks.length);
-  const fresh = tasks.length > 0 ? await request.executor.lint(tasks, settingsList, project, wantFacts) : [];
+  const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, project, wantFacts, timing)) : [];
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
@@ -214,7 +223,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     ? `${loaded.key}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
     : undefined;
   const cachedProject = projectKey !== undefined && fresh.length === 0 ? request.cache?.getProject?.(projectKey) : undefined;
-  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject);
+  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject, timing);
   if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -234,12 +243,15 @@ export function finishRun(
   include?: readonly string[],
   configs: readonly ConfigFileModel[] = [],
   cachedProjectFindings?: readonly Finding[],
+  timing?: Timing,
 ): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number; projectFindings: readonly Finding[] } {
   const skipped: SkippedFile[] = [];
   const ruleErrors: RuleError[] = [];
   const facts = new Map<string, FileFacts>();
   for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
-  const projectRun = cachedProjectFindings ? { findings: [...cachedProjectFindings], errors: [] } : runProjectRules(PROJECT_RULES, project, facts, settings, configs);
+  const projectRun = cachedProjectFindings
+    ? { findings: [...cachedProjectFindings], errors: [] }
+    : phaseTimed(timing, 'project rules', () => runProjectRules(PROJECT_RULES, project, facts, settings, configs, timing));
   ruleErrors.push(...projectRun.errors);
   const projectByFile = new Map<string, Finding[]>();
   for (const f of projectRun.findings) {
@@ -249,6 +261,7 @@ export function finishRun(
   }
   const all: Finding[] = [];
   let suppressed = 0;
+  const suppressStart = performance.now();
   for (const entry of reportable) {
     const result = results.get(entry.path);
     if (!result) continue;
@@ -267,6 +280,7 @@ export function finishRun(
   // Project findings on files that were not linted (data files, folders) have no comments to suppress them.
   for (const [file, list] of projectByFile) if (isIncluded(file, include)) all.push(...list);
   all.sort(compareFindings);
+  timing?.add('phase:suppressions and sort', performance.now() - suppressStart);
   const { fresh, matched } = baseline ? filterByBaseline(all, baseline) : { fresh: all, matched: 0 };
   const byFile = new Map<string, Finding[]>();
   for (const f of fresh) {
@@ -280,6 +294,19 @@ export function finishRun(
 function isIncluded(path: string, include: readonly string[] | undefined): boolean {
   if (!include || include.length === 0) return true;
   return include.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
+}
+
+/** Times an async phase of the main thread (wall time) when timing; phases run one after another, so they do not overlap. */
+function phaseTimer(timing: Timing | undefined): <T>(name: string, fn: () => Promise<T>) => Promise<T> {
+  return async (name, fn) => {
+    if (!timing) return fn();
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timing.add(`phase:${name}`, performance.now() - start);
+    }
+  };
 }
 
 export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
