@@ -15,17 +15,20 @@ export class Timing {
   private current: string | undefined;
   private since = 0;
 
+  /** `now` is the clock in milliseconds: wall time by default; a profiling harness may pass a CPU-time clock. */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   /** Runs `fn`, charging its time (minus nested sections) to `key`. */
   time<T>(key: string, fn: () => T): T {
     const outer = this.current;
-    const start = performance.now();
+    const start = this.now();
     if (outer !== undefined) this.add(outer, start - this.since);
     this.current = key;
     this.since = start;
     try {
       return fn();
     } finally {
-      const end = performance.now();
+      const end = this.now();
       this.add(key, end - this.since);
       this.current = outer;
       this.since = end;
@@ -37,11 +40,11 @@ export class Timing {
    * phases, which are reported apart from the sections they contain.
    */
   wall<T>(key: string, fn: () => T): T {
-    const start = performance.now();
+    const start = this.now();
     try {
       return fn();
     } finally {
-      this.add(key, performance.now() - start);
+      this.add(key, this.now() - start);
     }
   }
 

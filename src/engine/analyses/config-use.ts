@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parsers/python.js';
 import type { PythonAnalysis } from '../python/analysis.js';
+import { forEachIdentifier } from '../python/identifiers.js';
 import type { Range } from '../types.js';
 
 /** A hyperparameter given a literal value in code. */
@@ -81,7 +82,7 @@ const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvar
 /** Extracts a file's configuration use. `keyNames` are the key names of the project's config files. */
 export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): ConfigUse {
   const names = new Set<string>();
-  if (keyNames.size > 0) for (const m of py.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (keyNames.has(m[0])) names.add(m[0]);
+  if (keyNames.size > 0) forEachIdentifier(py.text, keyNames, (name) => names.add(name));
   const refs = new Set<string>();
   for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
   const hyperparams: HyperparamUse[] = [];
@@ -114,6 +115,9 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
     }
   }
   for (const assignment of py.parsed.nodes('assignment')) {
+    // Only an UPPER_CASE target can match: reading the first character spares a WASM call for `text` per assignment.
+    const first = py.text.charCodeAt(assignment.startIndex);
+    if (first < 65 || first > 90) continue;
     const m = /^([A-Z][A-Z0-9_]*)\s*(?::[^=\n]*)?=\s*(-?[\d.][\w.+-]*)\s*$/.exec(assignment.text);
     if (!m?.[1] || !m[2] || !NUMBER.test(m[2]) || assignment.parent?.parent?.type !== 'module') continue;
     const canonical = canonicalHyperparameter(m[1]);
@@ -121,7 +125,8 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
   }
   const reads = new Set<string>();
   for (const m of py.text.matchAll(/\.\s*([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\]/g)) {
-    const canonical = canonicalHyperparameter(m[1] ?? m[2] ?? '');
+    // An identifier has no dashes to normalise: a lower-case lookup is canonicalHyperparameter's whole work here.
+    const canonical = CANONICAL.get((m[1] ?? m[2] ?? '').toLowerCase());
     if (canonical !== undefined) reads.add(canonical);
   }
   return { names: [...names].sort(), refs: [...refs].sort(), dynamic: DYNAMIC.test(py.text), hyperparams, reads: [...reads].sort() };
