@@ -48,9 +48,17 @@ export interface ResultCache {
   /** `context` covers everything besides the file that changes results: engine version, settings, project model. */
   get(stamp: FileStamp, context: string): FileLintResult | undefined;
   set(stamp: FileStamp, context: string, result: FileLintResult): void;
+  /**
+   * When implemented, `get` may return results without their facts, which are asked for here only when project
+   * rules must run: undefined when the file has none, null when they are lost (the file is then linted again).
+   */
+  getFacts?(path: string): FileFacts | undefined | null;
   /** Project-rule findings of a run whose inputs (every file's stamp and context, the config files) hashed to `key`. */
   getProject?(key: string): readonly Finding[] | undefined;
   setProject?(key: string, findings: readonly Finding[]): void;
+  /** The key names of the ML config files whose paths and texts hashed to `key`, so a warm run need not parse them. */
+  getConfigKeyNames?(key: string): readonly string[] | undefined;
+  setConfigKeyNames?(key: string, names: readonly string[]): void;
 }
 
 export interface LintRequest {
@@ -119,7 +127,12 @@ export async function readText(fs: FileSystem, root: string, path: string, skipp
 }
 
 /** Walks the tree and builds the project model from the metadata files (manifests, locks, DVC, LFS, CI) and Git. */
-export async function loadProject(fs: FileSystem, root: string, settings: SettingsResolver, options: { git?: GitOption; isCancelled?: () => boolean; timing?: Timing } = {}): Promise<LoadedProject> {
+export async function loadProject(
+  fs: FileSystem,
+  root: string,
+  settings: SettingsResolver,
+  options: { git?: GitOption; isCancelled?: () => boolean; timing?: Timing; cache?: ResultCache } = {},
+): Promise<LoadedProject> {
   const phase = phaseTimer(options.timing);
   const inventory = await phase('inventory', () => buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) }));
   const skipped: SkippedFile[] = [...inventory.skipped];
@@ -134,26 +147,56 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
     metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
   });
   const git = await phase('git index', () => loadGit(fs, root, options.git ?? 'auto'));
-  const configs = await phase('ML config files', () => loadConfigFiles(fs, root, inventory));
-  const keyNames = [...new Set(configs.flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
-  const project = phaseTimed(options.timing, 'project model', () => buildProjectModel(inventory.files, metadata, git, keyNames));
+  const configTexts = await phase('ML config files', () => readConfigFiles(fs, root, inventory));
+  // Parsed only when needed: project rules read the trees, and files need their key names unless the cache has them.
+  let configs: readonly ConfigFileModel[] | undefined;
+  const parsedConfigs = (): readonly ConfigFileModel[] => (configs ??= phaseTimed(options.timing, 'parse ML config files', () => parseConfigFiles(configTexts)));
+  const configKey = configTexts.map((c) => `${c.file}\u0000${c.text}`).join('\u0001');
+  const cachedNames = options.cache?.getConfigKeyNames?.(configKey);
+  const keyNames = cachedNames ? [...cachedNames] : [...new Set(parsedConfigs().flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
+  if (!cachedNames) options.cache?.setConfigKeyNames?.(configKey, keyNames);
+  // Built on first use: a run whose files and project findings all come from the cache never needs it.
+  let project: ProjectModel | undefined;
+  const model = (): ProjectModel => (project ??= phaseTimed(options.timing, 'project model', () => buildProjectModel(inventory.files, metadata, git, keyNames)));
   const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
-  return { inventory, project, texts, skipped, key, configs };
+  return {
+    inventory,
+    get project() {
+      return model();
+    },
+    texts,
+    skipped,
+    key,
+    get configs() {
+      return parsedConfigs();
+    },
+  };
 }
 
-/** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
-async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
+interface ConfigText {
+  readonly file: string;
+  readonly kind: FileKind;
+  readonly text: string;
+}
+
+/** Reads the ML config files; unreadable files are reported once, by the lint pass that reads every text file. */
+async function readConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigText[]> {
   const entries = inventory.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'toml') && isMlConfigPath(f.path));
-  // Unreadable files are reported once, by the lint pass that reads every text file.
   const unreported: SkippedFile[] = [];
   const texts = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, unreported));
-  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
-  entries.forEach((entry, i) => {
+  return entries.flatMap((entry, i) => {
     const text = texts[i];
-    if (text === undefined) return;
-    const tree = new SourceFile(entry.path, entry.kind, text, {}).configTree;
-    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file: entry.path, root: tree.root, text });
+    return text === undefined ? [] : [{ file: entry.path, kind: entry.kind, text }];
   });
+}
+
+/** Parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
+function parseConfigFiles(files: readonly ConfigText[]): ConfigFileModel[] {
+  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
+  for (const { file, kind, text } of files) {
+    const tree = new SourceFile(file, kind, text, {}).configTree;
+    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file, root: tree.root, text });
+  }
   return buildConfigModels(parsed);
 }
 
@@ -166,8 +209,13 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   const { fs, root, settings } = request;
   const { timing } = request;
   const phase = phaseTimer(timing);
-  const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}), ...(timing ? { timing } : {}) });
-  const { inventory, project, texts, skipped } = loaded;
+  const loaded = await loadProject(fs, root, settings, {
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}),
+    ...(timing ? { timing } : {}),
+    ...(request.cache ? { cache: request.cache } : {}),
+  });
+  const { inventory, texts, skipped } = loaded;
   const wantFacts = projectRulesWantFacts(PROJECT_RULES, settings);
   const reportable = reportableFiles(inventory, request.include);
   const settingsList: FileSettings[] = [];
@@ -194,6 +242,25 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       else misses.push(entry);
     }
   });
+  // Project rules read only facts, which only change with a file's content or settings: when every file of the
+  // run came from the cache under the same inputs, the project findings can come from the cache too.
+  const projectKey = request.cache?.getProject
+    ? `${loaded.key}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
+    : undefined;
+  const projectHit = projectKey === undefined ? undefined : request.cache?.getProject?.(projectKey);
+  const cache = request.cache;
+  if (cache?.getFacts && wantFacts.length > 0 && (misses.length > 0 || !projectHit)) {
+    phaseTimed(timing, 'cache facts', () => {
+      const lost = new Set<string>();
+      for (const [path, result] of results) {
+        const facts = cache.getFacts?.(path);
+        if (facts === null) lost.add(path);
+        else if (facts) results.set(path, { ...result, facts });
+      }
+      for (const path of lost) results.delete(path);
+      if (lost.size > 0) misses.push(...reportable.filter((e) => lost.has(e.path)));
+    });
+  }
   const toRead = misses.filter((f) => !texts.has(f.path));
   const read = await phase('read files', () => mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   toRead.forEach((entry, i) => {
@@ -209,7 +276,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     taskEntries.push(entry);
   }
   request.onProgress?.(results.size, results.size + tasks.length);
-  const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, project, wantFacts, timing)) : [];
+  const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, loaded.project, wantFacts, timing)) : [];
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
@@ -217,17 +284,25 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
-  // Project rules read only facts, which only change with a file's content or settings: when every file of the
-  // run came from the cache under the same inputs, the project findings can come from the cache too.
-  const projectKey = request.cache?.getProject
-    ? `${loaded.key}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
-    : undefined;
-  const cachedProject = projectKey !== undefined && fresh.length === 0 ? request.cache?.getProject?.(projectKey) : undefined;
-  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject, timing);
+  const cachedProject = fresh.length === 0 ? projectHit : undefined;
+  // Config trees are only parsed when project rules run.
+  const finished = finishRun(results, reportable, () => loaded.project, settings, request.baseline, request.include, cachedProject ? [] : loaded.configs, cachedProject, timing);
   if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts };
+  return {
+    inventory,
+    get project() {
+      return loaded.project;
+    },
+    findings: finished.findings,
+    skipped,
+    ruleErrors: finished.ruleErrors,
+    lintedFiles: results.size,
+    suppressed: finished.suppressed,
+    baselined: finished.baselined,
+    texts,
+  };
 }
 
 /**
@@ -237,7 +312,7 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
 export function finishRun(
   results: ReadonlyMap<string, FileLintResult>,
   reportable: readonly InventoryEntry[],
-  project: ProjectModel,
+  project: ProjectModel | (() => ProjectModel),
   settings: SettingsResolver,
   baseline?: Baseline,
   include?: readonly string[],
@@ -251,7 +326,7 @@ export function finishRun(
   for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
   const projectRun = cachedProjectFindings
     ? { findings: [...cachedProjectFindings], errors: [] }
-    : phaseTimed(timing, 'project rules', () => runProjectRules(PROJECT_RULES, project, facts, settings, configs, timing));
+    : phaseTimed(timing, 'project rules', () => runProjectRules(PROJECT_RULES, typeof project === 'function' ? project() : project, facts, settings, configs, timing));
   ruleErrors.push(...projectRun.errors);
   const projectByFile = new Map<string, Finding[]>();
   for (const f of projectRun.findings) {
