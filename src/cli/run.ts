@@ -31,6 +31,11 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Collects where the time goes (`--timing`). */
   readonly timing?: Timing;
+  /**
+   * False to have the main thread read every file it lints and keep the texts (`run.texts`), as fixes need;
+   * otherwise the executor reads them, on the worker threads.
+   */
+  readonly readFiles?: boolean;
 }
 
 export interface CliRun {
@@ -63,7 +68,7 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   const baseline = options.useBaseline ? readBaseline(options.baselineFile ? resolve(options.baselineFile) : config.baseline ? join(root, config.baseline) : undefined, options.baselineFile !== undefined) : undefined;
   const settings = new SettingsResolver(config, RULES);
   const cache = options.cache ? phaseTimed(timing, 'cache load', () => new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load()) : undefined;
-  const executor = new AdaptiveExecutor(options.threads, options.onProgress);
+  const executor = new AdaptiveExecutor(root, options.readFiles !== false, options.threads, options.onProgress);
   const run = await runLint({
     fs,
     root,
@@ -97,6 +102,8 @@ function readBaseline(path: string | undefined, explicit: boolean): Baseline | u
 /** In-thread for small runs; worker threads when there are enough Python files to pay for their start-up. */
 class AdaptiveExecutor implements FileExecutor {
   constructor(
+    private readonly root: string,
+    readonly readsFiles: boolean,
     private readonly threads: number | undefined,
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
@@ -106,8 +113,8 @@ class AdaptiveExecutor implements FileExecutor {
     const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
     if (size <= 0) {
       const python = heavy > 0 ? await PythonParser.load(readGrammarBinaries()) : undefined;
-      return new InProcessExecutor(python).lint(tasks, settings, project, wantFacts, timing);
+      return new InProcessExecutor(python, this.readsFiles ? { fs: new NodeFileSystem(), root: this.root } : undefined).lint(tasks, settings, project, wantFacts, timing);
     }
-    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project, wantFacts, timing);
+    return new WorkerPoolExecutor(size, this.root, undefined, this.onProgress).lint(tasks, settings, project, wantFacts, timing);
   }
 }

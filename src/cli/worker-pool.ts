@@ -12,9 +12,13 @@ import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 const BATCH_SIZE = 24;
 
+/** Workers read the files of tasks that come without text themselves, from `root`. */
 export class WorkerPoolExecutor implements FileExecutor {
+  readonly readsFiles = true;
+
   constructor(
     private readonly size: number,
+    private readonly root: string,
     private readonly script: string = join(__dirname, 'worker.js'),
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
@@ -63,7 +67,7 @@ export class WorkerPoolExecutor implements FileExecutor {
         worker.on('error', (error) => {
           reject(error);
         });
-        send({ type: 'init', settings, project, wantFacts, timing: timing !== undefined });
+        send({ type: 'init', settings, project, wantFacts, root: this.root, timing: timing !== undefined });
       });
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, batches.length)) }, runWorker));
     return results.flat();

@@ -7,7 +7,7 @@ import type { ProjectModel } from '../engine/project.js';
 import type { TimingRecord } from '../engine/timing.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel; readonly wantFacts: readonly FactKind[]; readonly timing: boolean }
+  | { readonly type: 'init'; readonly settings: readonly FileSettings[]; readonly project: ProjectModel; readonly wantFacts: readonly FactKind[]; readonly root: string; readonly timing: boolean }
   | { readonly type: 'tasks'; readonly batch: number; readonly tasks: readonly FileTask[] };
 
 export type FromWorker =

@@ -22,6 +22,8 @@ export interface FileLintResult {
   readonly ruleErrors: readonly { readonly ruleId: string; readonly message: string }[];
   /** What the file tells project rules, when they asked. */
   readonly facts?: FileFacts;
+  /** Set when an executor that reads files itself could not read this one: the run lists it as skipped, unlinted. */
+  readonly unreadable?: string;
 }
 
 /** Lints one file with the rules enabled for it. Never throws. */

@@ -22,13 +22,19 @@ import { compareFindings, type FileKind, type Finding, type SkippedFile } from '
 export interface FileTask {
   readonly path: string;
   readonly kind: FileKind;
-  readonly text: string;
+  /** The file's text; absent when the executor reads the file itself (FileExecutor.readsFiles). */
+  readonly text?: string;
   /** Index into the settings list of the batch. */
   readonly settingsIndex: number;
 }
 
 /** Runs lintSource over tasks: in this thread (tests, the server) or on worker threads (the CLI). */
 export interface FileExecutor {
+  /**
+   * True when the executor reads each task's file itself, so tasks come without their text: worker threads then
+   * read in parallel, and no text is copied between threads. A file it cannot read comes back with `unreadable`.
+   */
+  readonly readsFiles?: boolean;
   /** With `timing`, per-file work (parse steps, rules, fact kinds) is timed and summed into it. */
   lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]>;
 }
@@ -261,7 +267,8 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
       if (lost.size > 0) misses.push(...reportable.filter((e) => lost.has(e.path)));
     });
   }
-  const toRead = misses.filter((f) => !texts.has(f.path));
+  const readsFiles = request.executor.readsFiles === true;
+  const toRead = readsFiles ? [] : misses.filter((f) => !texts.has(f.path));
   const read = await phase('read files', () => mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   toRead.forEach((entry, i) => {
     const text = read[i];
@@ -271,20 +278,26 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   const taskEntries: InventoryEntry[] = [];
   for (const entry of misses) {
     const text = texts.get(entry.path);
-    if (text === undefined) continue;
-    tasks.push({ path: entry.path, kind: entry.kind, text, settingsIndex: indexOf(entry.path) });
+    if (text === undefined && !readsFiles) continue;
+    tasks.push({ path: entry.path, kind: entry.kind, ...(text === undefined ? {} : { text }), settingsIndex: indexOf(entry.path) });
     taskEntries.push(entry);
   }
   request.onProgress?.(results.size, results.size + tasks.length);
   const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, loaded.project, wantFacts, timing)) : [];
+  let linted = 0;
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
     if (!task || !entry) return;
+    if (result.unreadable !== undefined) {
+      skipped.push({ file: result.path, reason: result.unreadable });
+      return;
+    }
+    linted++;
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
-  const cachedProject = fresh.length === 0 ? projectHit : undefined;
+  const cachedProject = linted === 0 ? projectHit : undefined;
   // Config trees are only parsed when project rules run.
   const finished = finishRun(results, reportable, () => loaded.project, settings, request.baseline, request.include, cachedProject ? [] : loaded.configs, cachedProject, timing);
   if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);

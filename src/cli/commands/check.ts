@@ -39,6 +39,8 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     ...(threads === undefined ? {} : { threads }),
     ...(io.stderrIsTTY ? { onProgress: io.progress } : {}),
     ...(timing ? { timing } : {}),
+    // Fixes compare the text that was linted with the file on disk: the main thread keeps the texts.
+    ...(args.flags.has('--fix') || args.flags.has('--unsafe-fixes') ? { readFiles: false } : {}),
   };
   let result = await runCheck(options);
   io.clearProgress();
