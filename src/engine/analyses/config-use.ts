@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parsers/python.js';
 import type { PythonAnalysis } from '../python/analysis.js';
 import { forEachIdentifier } from '../python/identifiers.js';
+import { callsWithKeyword } from '../python/keyword-calls.js';
 import type { Range } from '../types.js';
 
 /** A hyperparameter given a literal value in code. */
@@ -77,6 +78,7 @@ export function canonicalHyperparameter(written: string): string | undefined {
 
 const NUMBER = /^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const HYPERPARAM_KEYWORD = new RegExp(`\\b(${[...CANONICAL.keys()].join('|')})\\s*=\\s*-?[\\d.]`, 'i');
+const HYPERPARAM_WORD = new RegExp(`\\b(?:${[...CANONICAL.keys()].join('|')})\\b`, 'gi');
 const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|to_container\(|\basdict\(|\.to_dict\(\)/;
 
 /** Extracts a file's configuration use. `keyNames` are the key names of the project's config files. */
@@ -89,6 +91,8 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
   // Most files pass no hyperparameter by keyword and name no config: skip resolving their calls' arguments.
   const mayPassHyperparams = HYPERPARAM_KEYWORD.test(py.text);
   const mayNameConfig = /config_(path|name|dir)|add_argument/.test(py.text);
+  // Only calls with a keyword named like a hyperparameter can pass one: found from the names, not every call's arguments.
+  const withHyperparamKeyword = mayPassHyperparams || mayNameConfig ? callsWithKeyword(py.parsed, HYPERPARAM_WORD, (name) => canonicalHyperparameter(name) !== undefined) : undefined;
   for (const call of mayPassHyperparams || mayNameConfig ? py.calls : []) {
     if (call.shortName === 'main' || call.shortName === 'compose' || call.shortName === 'initialize') {
       for (const kw of ['config_path', 'config_name', 'config_dir']) {
@@ -107,7 +111,7 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
       }
       continue;
     }
-    if (call.args.keywords.size === 0) continue;
+    if (!withHyperparamKeyword?.has(call.node.id) || call.args.keywords.size === 0) continue;
     for (const [keyword, value] of call.args.keywords) {
       const canonical = canonicalHyperparameter(keyword);
       if (canonical === undefined || !isNumber(value)) continue;
