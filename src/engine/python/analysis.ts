@@ -32,6 +32,7 @@ export class PythonAnalysis {
   readonly imports: ImportTable;
   private bindingsCache?: Bindings;
   private resolvedCalls?: readonly ResolvedCall[];
+  private mainGuardCache?: boolean;
 
   constructor(
     readonly parsed: ParsedPython,
@@ -97,9 +98,10 @@ export class PythonAnalysis {
     return foldString(node, ctx);
   }
 
-  /** True when the module has an `if __name__ == "__main__":` guard. */
+  /** True when the module has an `if __name__ == "__main__":` guard (several rules ask; the text is scanned once). */
   get hasMainGuard(): boolean {
-    return /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m.test(this.text);
+    this.mainGuardCache ??= /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m.test(this.text);
+    return this.mainGuardCache;
   }
 }
 
