@@ -78,6 +78,7 @@ export function canonicalHyperparameter(written: string): string | undefined {
 
 const NUMBER = /^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const HYPERPARAM_KEYWORD = new RegExp(`\\b(${[...CANONICAL.keys()].join('|')})\\s*=\\s*-?[\\d.]`, 'i');
+const CONFIG_EXTENSIONS = ['.yml', '.yaml', '.json', '.toml'];
 const HYPERPARAM_WORD = new RegExp(`\\b(?:${[...CANONICAL.keys()].join('|')})\\b`, 'gi');
 const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|to_container\(|\basdict\(|\.to_dict\(\)/;
 
@@ -86,7 +87,8 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
   const names = new Set<string>();
   if (keyNames.size > 0) forEachIdentifier(py.text, keyNames, (name) => names.add(name));
   const refs = new Set<string>();
-  for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
+  // The scan tries up to 200 characters after every quote: run it only when a config extension occurs at all.
+  if (CONFIG_EXTENSIONS.some((ext) => py.text.includes(ext))) for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
   const hyperparams: HyperparamUse[] = [];
   // Most files pass no hyperparameter by keyword and name no config: skip resolving their calls' arguments.
   const mayPassHyperparams = HYPERPARAM_KEYWORD.test(py.text);
