@@ -1,7 +1,8 @@
 // The on-disk result cache: per file, keyed by size, modification time and a hash of everything else results depend on.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FileFacts } from '../engine/facts.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import type { FileStamp, ResultCache } from '../engine/linter.js';
 import type { Finding } from '../engine/types.js';
@@ -10,40 +11,92 @@ import { VERSION } from '../engine/version.js';
 interface Entry {
   readonly size: number;
   readonly mtimeMs: number;
-  readonly context: string;
+  /** Index into the run's context hashes. */
+  readonly context: number;
+  /** Without its facts: they live in the facts file. */
   readonly result: FileLintResult;
 }
 
-const FILE = 'results-v1.json';
+/** [size, mtimeMs, context index, result]: arrays, not objects, to keep 10,000 entries small. */
+type StoredEntry = readonly [number, number, number, FileLintResult];
 
+interface StoredResults {
+  readonly version: string;
+  /** Ties the results file to the facts file written with it. */
+  readonly run: string;
+  readonly contexts: readonly string[];
+  readonly entries: Readonly<Record<string, StoredEntry>>;
+  readonly project?: { readonly key: string; readonly findings: readonly Finding[] };
+  readonly configKeys?: { readonly key: string; readonly names: readonly string[] };
+}
+
+interface StoredFacts {
+  readonly version: string;
+  readonly run: string;
+  readonly facts: Readonly<Record<string, FileFacts>>;
+}
+
+const RESULTS = 'results-v2.json';
+const FACTS = 'facts-v2.json';
+/** Files of earlier formats, removed when a new cache is written. */
+const OLD = ['results-v1.json'];
+
+/**
+ * Results and facts are two files. A warm run whose files all come from the cache, with the project findings
+ * cached too, needs only the findings (a fifth of the bytes): facts are read when project rules must run again.
+ * Both files carry the same run id; facts of another run are never mixed in, their files are linted again.
+ */
 export class DiskCache implements ResultCache {
-  private entries: Record<string, Entry> = {};
+  private entries = new Map<string, Entry>();
+  private contexts: string[] = [];
+  private readonly contextIndex = new Map<string, number>();
   private project?: { key: string; findings: readonly Finding[] };
+  private configKeys?: { key: string; names: readonly string[] };
+  private run = '';
+  /** Facts by path, once read: the facts file's, plus those of entries set since. */
+  private readonly facts = new Map<string, FileFacts>();
+  /** `lost`: the facts file was missing, corrupt or of another run, and the entries read with it were dropped. */
+  private factsState: 'unread' | 'read' | 'lost' = 'unread';
   private readonly contextHashes = new Map<string, string>();
   private dirty = false;
 
   constructor(private readonly dir: string) {}
 
-  /** Loads the cache; a missing, corrupt or other-version cache is an empty one. */
+  /** Loads the results file; a missing, corrupt or other-version cache is an empty one. */
   load(): this {
     try {
-      const parsed = JSON.parse(readFileSync(join(this.dir, FILE), 'utf8')) as { version?: string; entries?: Record<string, Entry>; project?: { key: string; findings: Finding[] } };
-      this.entries = parsed.version === VERSION ? (parsed.entries ?? {}) : {};
-      if (parsed.version === VERSION && parsed.project) this.project = parsed.project;
+      const parsed = JSON.parse(readFileSync(join(this.dir, RESULTS), 'utf8')) as Partial<StoredResults>;
+      const contexts: unknown = parsed.contexts;
+      if (parsed.version !== VERSION || typeof parsed.run !== 'string' || !isStringArray(contexts) || !parsed.entries) return this;
+      this.run = parsed.run;
+      this.contexts = [...contexts];
+      this.contexts.forEach((hash, i) => this.contextIndex.set(hash, i));
+      for (const [path, [size, mtimeMs, context, result]] of Object.entries(parsed.entries)) this.entries.set(path, { size, mtimeMs, context, result });
+      if (parsed.project) this.project = parsed.project;
+      if (parsed.configKeys) this.configKeys = parsed.configKeys;
     } catch {
-      this.entries = {};
+      this.entries.clear();
     }
     return this;
   }
 
   get(stamp: FileStamp, context: string): FileLintResult | undefined {
-    const entry = this.entries[stamp.path];
-    if (entry?.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.context !== this.contextHash(context)) return undefined;
+    const entry = this.entries.get(stamp.path);
+    if (entry?.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || this.contexts[entry.context] !== this.contextHash(context)) return undefined;
     return entry.result;
   }
 
+  getFacts(path: string): FileFacts | undefined | null {
+    this.loadFacts();
+    return this.factsState === 'lost' ? null : this.facts.get(path);
+  }
+
   set(stamp: FileStamp, context: string, result: FileLintResult): void {
-    this.entries[stamp.path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, context: this.contextHash(context), result };
+    this.loadFacts();
+    const { facts, ...rest } = result;
+    this.entries.set(stamp.path, { size: stamp.size, mtimeMs: stamp.mtimeMs, context: this.contextId(context), result: rest });
+    if (facts) this.facts.set(stamp.path, facts);
+    else this.facts.delete(stamp.path);
     this.dirty = true;
   }
 
@@ -56,18 +109,86 @@ export class DiskCache implements ResultCache {
     this.dirty = true;
   }
 
+  getConfigKeyNames(key: string): readonly string[] | undefined {
+    return this.configKeys?.key === this.contextHash(key) ? this.configKeys.names : undefined;
+  }
+
+  setConfigKeyNames(key: string, names: readonly string[]): void {
+    this.configKeys = { key: this.contextHash(key), names };
+    this.dirty = true;
+  }
+
   /** Writes the cache atomically; failures (read-only checkouts) only cost speed next time. */
   save(): void {
     if (!this.dirty) return;
     try {
+      this.loadFacts();
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(join(this.dir, '.gitignore'), '# Created by mlready: its result cache is local.\n*\n');
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify({ version: VERSION, entries: this.entries, ...(this.project ? { project: this.project } : {}) }));
-      renameSync(tmp, join(this.dir, FILE));
+      const run = randomUUID();
+      // Contexts no entry uses any more are dropped, so the list does not grow run after run.
+      const used = [...new Set([...this.entries.values()].map((e) => e.context))].sort((a, b) => a - b);
+      const renumber = new Map(used.map((old, i) => [old, i]));
+      const entries: Record<string, StoredEntry> = {};
+      const facts: Record<string, FileFacts> = {};
+      for (const [path, e] of this.entries) {
+        entries[path] = [e.size, e.mtimeMs, renumber.get(e.context) ?? 0, e.result];
+        const f = this.facts.get(path);
+        if (f) facts[path] = f;
+      }
+      const results: StoredResults = {
+        version: VERSION,
+        run,
+        contexts: used.map((i) => this.contexts[i] ?? ''),
+        entries,
+        ...(this.project ? { project: this.project } : {}),
+        ...(this.configKeys ? { configKeys: this.configKeys } : {}),
+      };
+      const stored: StoredFacts = { version: VERSION, run, facts };
+      // Facts first: a crash between the two renames leaves new facts beside old results, whose run id differs.
+      const factsTmp = join(this.dir, `${FACTS}.${process.pid}.tmp`);
+      const resultsTmp = join(this.dir, `${RESULTS}.${process.pid}.tmp`);
+      writeFileSync(factsTmp, JSON.stringify(stored));
+      writeFileSync(resultsTmp, JSON.stringify(results));
+      renameSync(factsTmp, join(this.dir, FACTS));
+      renameSync(resultsTmp, join(this.dir, RESULTS));
+      for (const old of OLD) rmSync(join(this.dir, old), { force: true });
     } catch {
       // A cache that cannot be written is not an error of the lint run.
     }
+  }
+
+  /**
+   * Reads the facts file on first need. Facts of entries this run did not lint must survive a save, so any change
+   * reads them first; when they are unusable, entries without facts are dropped rather than saved without them.
+   */
+  private loadFacts(): void {
+    if (this.factsState !== 'unread') return;
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.dir, FACTS), 'utf8')) as Partial<StoredFacts>;
+      if (this.run !== '' && parsed.version === VERSION && parsed.run === this.run && parsed.facts) {
+        for (const [path, f] of Object.entries(parsed.facts)) this.facts.set(path, f);
+        this.factsState = 'read';
+        return;
+      }
+    } catch {
+      // Missing or corrupt: no facts.
+    }
+    // Without the facts of the cached entries, they cannot be told from entries that have none: start over.
+    this.factsState = 'lost';
+    this.entries.clear();
+    this.project = undefined;
+  }
+
+  private contextId(context: string): number {
+    const hash = this.contextHash(context);
+    let id = this.contextIndex.get(hash);
+    if (id === undefined) {
+      id = this.contexts.length;
+      this.contexts.push(hash);
+      this.contextIndex.set(hash, id);
+    }
+    return id;
   }
 
   private contextHash(context: string): string {
@@ -78,4 +199,8 @@ export class DiskCache implements ResultCache {
     }
     return h;
   }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

@@ -10,7 +10,7 @@ import { processIo, type Io } from './io.js';
 
 const CHECK_FLAGS: FlagSpec = {
   withValue: new Set(['--format', '--max-warnings', '--config', '--baseline', '--cache-location', '--output-file', '--threads']),
-  boolean: new Set(['--fix', '--unsafe-fixes', '--quiet', '--no-cache', '--no-baseline']),
+  boolean: new Set(['--fix', '--unsafe-fixes', '--quiet', '--no-cache', '--no-baseline', '--timing']),
   aliases: new Map([['-f', '--format'], ['-c', '--config'], ['-o', '--output-file'], ['-q', '--quiet']]),
 };
 
@@ -36,6 +36,7 @@ Usage:
       -o, --output-file <f>    write the report to a file
       --no-cache               do not read or write .mlready_cache/; --cache-location <dir> moves it
       --threads <n>            worker threads (0: none; default: by project size)
+      --timing                 print where the time went (phases, parsing, rules, fact kinds) to stderr
   mlready report [path]        the readiness report (ML Test Score) of the project
       -f, --format <f>         md (default), html (one self-contained file), json
       -o, --output-file <f>    write the report to a file

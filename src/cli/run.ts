@@ -13,6 +13,7 @@ import type { FileLintResult } from '../engine/lint-file.js';
 import { PythonParser } from '../engine/parsers/python.js';
 import type { ProjectModel } from '../engine/project.js';
 import { RULES } from '../engine/rules/index.js';
+import { phaseTimed, type Timing } from '../engine/timing.js';
 import { VERSION } from '../engine/version.js';
 import { UsageError } from './args.js';
 import { DiskCache } from './cache.js';
@@ -33,6 +34,13 @@ export interface RunOptions {
   readonly extraFacts?: readonly FactKind[];
   /** Lint the whole project the first path belongs to, not only the paths (the readiness report is project-wide). */
   readonly wholeProject?: boolean;
+  /** Collects where the time goes (`--timing`). */
+  readonly timing?: Timing;
+  /**
+   * False to have the main thread read every file it lints and keep the texts (`run.texts`), as fixes need;
+   * otherwise the executor reads them, on the worker threads.
+   */
+  readonly readFiles?: boolean;
 }
 
 export interface CliRun {
@@ -55,7 +63,10 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or directory: ${p}`);
   const first = paths[0] ?? process.cwd();
   const start = statSync(first).isDirectory() ? first : dirname(first);
+  const { timing } = options;
+  const configStart = performance.now();
   const config = await loadConfig(fs, toEnginePath(start), RULES, options.configFile ? toEnginePath(resolve(options.configFile)) : undefined);
+  timing?.add('phase:config', performance.now() - configStart);
   const root = config.root;
   const include = options.wholeProject ? ['.'] : paths.map((p) => toEnginePath(relative(root, p)));
   for (const [i, rel] of include.entries()) {
@@ -63,8 +74,8 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   }
   const baseline = options.useBaseline ? readBaseline(options.baselineFile ? resolve(options.baselineFile) : config.baseline ? join(root, config.baseline) : undefined, options.baselineFile !== undefined) : undefined;
   const settings = new SettingsResolver(config, RULES);
-  const cache = options.cache ? new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load() : undefined;
-  const executor = new AdaptiveExecutor(options.threads, options.onProgress);
+  const cache = options.cache ? phaseTimed(timing, 'cache load', () => new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load()) : undefined;
+  const executor = new AdaptiveExecutor(root, options.readFiles !== false, options.threads, options.onProgress);
   const run = await runLint({
     fs,
     root,
@@ -75,8 +86,11 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
     ...(cache ? { cache } : {}),
     ...(baseline ? { baseline } : {}),
     ...(options.extraFacts ? { extraFacts: options.extraFacts } : {}),
+    ...(timing ? { timing } : {}),
   });
-  cache?.save();
+  if (cache) phaseTimed(timing, 'cache save', () => {
+    cache.save();
+  });
   return { run, config, settings, root, fs };
 }
 
@@ -96,17 +110,19 @@ function readBaseline(path: string | undefined, explicit: boolean): Baseline | u
 /** In-thread for small runs; worker threads when there are enough Python files to pay for their start-up. */
 class AdaptiveExecutor implements FileExecutor {
   constructor(
+    private readonly root: string,
+    readonly readsFiles: boolean,
     private readonly threads: number | undefined,
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]> {
     const heavy = tasks.filter((t) => t.kind === 'python' || t.kind === 'notebook').length;
     const size = this.threads ?? WorkerPoolExecutor.sizeFor(heavy);
     if (size <= 0) {
       const python = heavy > 0 ? await PythonParser.load(readGrammarBinaries()) : undefined;
-      return new InProcessExecutor(python).lint(tasks, settings, project, wantFacts);
+      return new InProcessExecutor(python, this.readsFiles ? { fs: new NodeFileSystem(), root: this.root } : undefined).lint(tasks, settings, project, wantFacts, timing);
     }
-    return new WorkerPoolExecutor(size, undefined, this.onProgress).lint(tasks, settings, project, wantFacts);
+    return new WorkerPoolExecutor(size, this.root, undefined, this.onProgress).lint(tasks, settings, project, wantFacts, timing);
   }
 }

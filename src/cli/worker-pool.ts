@@ -7,13 +7,18 @@ import type { FileSettings } from '../engine/config/resolve.js';
 import type { FileExecutor, FileTask } from '../engine/linter.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import type { ProjectModel } from '../engine/project.js';
+import type { Timing } from '../engine/timing.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 const BATCH_SIZE = 24;
 
+/** Workers read the files of tasks that come without text themselves, from `root`. */
 export class WorkerPoolExecutor implements FileExecutor {
+  readonly readsFiles = true;
+
   constructor(
     private readonly size: number,
+    private readonly root: string,
     private readonly script: string = join(__dirname, 'worker.js'),
     private readonly onProgress?: (done: number, total: number) => void,
   ) {}
@@ -24,7 +29,7 @@ export class WorkerPoolExecutor implements FileExecutor {
     return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(taskCount / 150)));
   }
 
-  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]> {
+  async lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]> {
     const batches: FileTask[][] = [];
     for (let i = 0; i < tasks.length; i += BATCH_SIZE) batches.push(tasks.slice(i, i + BATCH_SIZE));
     const results = new Array<readonly FileLintResult[]>(batches.length);
@@ -50,6 +55,7 @@ export class WorkerPoolExecutor implements FileExecutor {
           if (message.type === 'ready') feed();
           else if (message.type === 'results') {
             results[message.batch] = message.results;
+            if (message.timing) timing?.merge(message.timing);
             done += message.results.length;
             this.onProgress?.(done, tasks.length);
             feed();
@@ -61,7 +67,7 @@ export class WorkerPoolExecutor implements FileExecutor {
         worker.on('error', (error) => {
           reject(error);
         });
-        send({ type: 'init', settings, project, wantFacts });
+        send({ type: 'init', settings, project, wantFacts, root: this.root, timing: timing !== undefined });
       });
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, batches.length)) }, runWorker));
     return results.flat();

@@ -171,7 +171,19 @@ export class DependencyScope {
    * declaration decides. A `setup.py` with no readable runtime manifest beside it declares what this engine does not read.
    */
   declarationsReadable(path: string): boolean {
-    for (const dir of ancestorsOf(dirName(path))) {
+    const own = dirName(path);
+    let readable = this.readableMemo.get(own);
+    if (readable === undefined) {
+      readable = this.declarationsReadableFrom(own);
+      this.readableMemo.set(own, readable);
+    }
+    return readable;
+  }
+
+  private readonly readableMemo = new Map<string, boolean>();
+
+  private declarationsReadableFrom(own: string): boolean {
+    for (const dir of ancestorsOf(own)) {
       const here = this.manifests.filter((m) => dirName(m.file) === dir);
       const runtime = here.some((m) => m.includes.length > 0 || m.dependencies.some((d) => d.group !== 'dev'));
       if (runtime) return true;
@@ -191,6 +203,19 @@ export class DependencyScope {
   isFirstParty(name: string, path: string, strict: boolean): boolean {
     if (!strict && this.anywhere.has(name)) return true;
     const own = dirName(path);
+    // The answer depends on the folder only; every file of a folder asks it for each of its imports.
+    const key = `${strict ? '1' : '0'}${own}\u0000${name}`;
+    let known = this.firstPartyMemo.get(key);
+    if (known === undefined) {
+      known = this.firstPartyFrom(name, own, strict);
+      this.firstPartyMemo.set(key, known);
+    }
+    return known;
+  }
+
+  private readonly firstPartyMemo = new Map<string, boolean>();
+
+  private firstPartyFrom(name: string, own: string, strict: boolean): boolean {
     const ancestors = ancestorsOf(own);
     for (const dir of ancestors) {
       for (const root of [dir, dir === '' ? 'src' : `${dir}/src`]) {

@@ -7,7 +7,9 @@ import { transformerFacts, type TransformerFacts } from './analyses/transformers
 import { fingerprint, type Fingerprint } from './analyses/fingerprint.js';
 import { branchFacts, configReadFacts, outlineFacts, type BranchFacts, type ConfigReadFacts, type OutlineFacts } from './analyses/module-facts.js';
 import type { ProjectModel } from './project.js';
+import type { PythonAnalysis } from './python/analysis.js';
 import type { SourceFile } from './source-file.js';
+import { timed, type Timing } from './timing.js';
 import type { Range } from './types.js';
 
 export interface ImportFact {
@@ -55,28 +57,59 @@ export interface FileFacts {
 }
 
 /** Extracts the facts of a Python file or notebook (other files only give `pipelineSteps`); undefined when there are none. */
-export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports']), project?: ProjectModel): FileFacts | undefined {
-  const pipelineSteps = kinds.has('pipelineSteps') ? pipelineDeclarations(file) : undefined;
+export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = new Set(['imports']), project?: ProjectModel, timing?: Timing): FileFacts | undefined {
+  const time = <T>(kind: FactKind, fn: () => T): T | undefined => (kinds.has(kind) ? timed(timing, `fact:${kind}`, fn) : undefined);
+  const pipelineSteps = time('pipelineSteps', () => pipelineDeclarations(file));
   const py = file.python;
   if (!py) return pipelineSteps ? { imports: [], pipelineSteps } : undefined;
   const nb = file.kind === 'notebook' ? file.notebook : undefined;
-  let config: FileFacts['configUse'];
-  if (kinds.has('configUse')) {
+  const config: FileFacts['configUse'] = time('configUse', () => {
     const use = configUse(py, new Set(project?.configKeyNames ?? []));
     const hyperparams = use.hyperparams.flatMap((h) => {
       if (!nb) return [h];
       const mapped = nb.map.rangeToCell(h.range);
       return mapped ? [{ ...h, range: mapped.range, cell: mapped.cell }] : [];
     });
-    config = { ...use, hyperparams, roles: [...file.roles].sort() };
-  }
-  const dataIo = kinds.has('dataIo')
-    ? dataAccesses(py).flatMap((a) => {
-        if (!nb) return [a];
-        const mapped = nb.map.rangeToCell(a.range);
-        return mapped ? [{ ...a, range: mapped.range, cell: mapped.cell }] : [];
-      })
+    return { ...use, hyperparams, roles: [...file.roles].sort() };
+  });
+  const dataIo = time('dataIo', () =>
+    dataAccesses(py).flatMap((a) => {
+      if (!nb) return [a];
+      const mapped = nb.map.rangeToCell(a.range);
+      return mapped ? [{ ...a, range: mapped.range, cell: mapped.cell }] : [];
+    }),
+  );
+  const imports = timed(timing, 'fact:imports', () => importFacts(py, nb));
+  const roles = time('roles', () => [...file.roles].sort());
+  const toCell = nb
+    ? (line: number): { cell: number; line: number } | undefined => {
+        const p = nb.map.toCell({ line, column: 0 });
+        return p ? { cell: p.cell, line: p.position.line } : undefined;
+      }
     : undefined;
+  const units = time('codeUnits', () => codeUnitFacts(py, toCell));
+  const transformers = time('transformers', () => transformerFacts(py, (range) => (nb ? nb.map.rangeToCell(range) : { range })));
+  const outline = time('outline', () => outlineFacts(file, py));
+  const print = time('fingerprint', () => fingerprint(py.text));
+  const branches = time('branches', () => branchFacts(file, py));
+  const reads = time('configReads', () => configReadFacts(file, py));
+  return {
+    imports,
+    ...(dataIo ? { dataIo } : {}),
+    ...(config ? { configUse: config } : {}),
+    ...(roles ? { roles } : {}),
+    ...(pipelineSteps ? { pipelineSteps } : {}),
+    ...(units ? { codeUnits: units } : {}),
+    ...(transformers ? { transformers } : {}),
+    ...(outline ? { outline } : {}),
+    ...(print ? { fingerprint: print } : {}),
+    ...(branches ? { branches } : {}),
+    ...(reads ? { configReads: reads } : {}),
+  };
+}
+
+/** One fact per import statement and module, with the names `from` imports take from it. */
+function importFacts(py: PythonAnalysis, nb: SourceFile['notebook']): ImportFact[] {
   const byKey = new Map<string, { fact: ImportFact; names: string[] }>();
   for (const b of py.imports.bindings) {
     const key = `${b.module}\u0000${b.range.start.line}`;
@@ -100,30 +133,5 @@ export function extractFacts(file: SourceFile, kinds: ReadonlySet<FactKind> = ne
     };
     byKey.set(key, { fact, names });
   }
-  const roles = kinds.has('roles') ? [...file.roles].sort() : undefined;
-  const toCell = nb
-    ? (line: number): { cell: number; line: number } | undefined => {
-        const p = nb.map.toCell({ line, column: 0 });
-        return p ? { cell: p.cell, line: p.position.line } : undefined;
-      }
-    : undefined;
-  const units = kinds.has('codeUnits') ? codeUnitFacts(py, toCell) : undefined;
-  const transformers = kinds.has('transformers') ? transformerFacts(py, (range) => (nb ? nb.map.rangeToCell(range) : { range })) : undefined;
-  const outline = kinds.has('outline') ? outlineFacts(file, py) : undefined;
-  const print = kinds.has('fingerprint') ? fingerprint(py.text) : undefined;
-  const branches = kinds.has('branches') ? branchFacts(file, py) : undefined;
-  const reads = kinds.has('configReads') ? configReadFacts(file, py) : undefined;
-  return {
-    imports: [...byKey.values()].map((v) => v.fact),
-    ...(dataIo ? { dataIo } : {}),
-    ...(config ? { configUse: config } : {}),
-    ...(roles ? { roles } : {}),
-    ...(pipelineSteps ? { pipelineSteps } : {}),
-    ...(units ? { codeUnits: units } : {}),
-    ...(transformers ? { transformers } : {}),
-    ...(outline ? { outline } : {}),
-    ...(print ? { fingerprint: print } : {}),
-    ...(branches ? { branches } : {}),
-    ...(reads ? { configReads: reads } : {}),
-  };
+  return [...byKey.values()].map((v) => v.fact);
 }

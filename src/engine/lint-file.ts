@@ -6,6 +6,7 @@ import { findingFromReport, resolveOptions, type Report, type Rule } from './rul
 import { SourceFile, UnreadableFileError } from './source-file.js';
 import { parseSuppressions, type Suppression, type SuppressionProblem } from './suppressions.js';
 import { TextDocument } from './text.js';
+import { timed, type Timing } from './timing.js';
 import type { Finding, FindingSeverity, Range, TextEdit } from './types.js';
 
 /** Everything one file contributes to a run; plain data so it can cross threads and live in the cache. */
@@ -21,10 +22,12 @@ export interface FileLintResult {
   readonly ruleErrors: readonly { readonly ruleId: string; readonly message: string }[];
   /** What the file tells project rules, when they asked. */
   readonly facts?: FileFacts;
+  /** Set when an executor that reads files itself could not read this one: the run lists it as skipped, unlinted. */
+  readonly unreadable?: string;
 }
 
 /** Lints one file with the rules enabled for it. Never throws. */
-export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts: readonly FactKind[] = []): FileLintResult {
+export function lintSource(file: SourceFile, rules: readonly Rule[], settings: FileSettings, project: ProjectModel, wantFacts: readonly FactKind[] = [], timing?: Timing): FileLintResult {
   const findings: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
   let skipped: string | undefined = syntaxError(file);
@@ -40,7 +43,12 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
         if (finding) findings.push(finding);
       };
       try {
-        rule.check({ file, project, options, report });
+        const ctx = { file, project, options, report };
+        if (timing) {
+          timing.time(`rule:${rule.id}`, () => {
+            rule.check(ctx);
+          });
+        } else rule.check(ctx);
       } catch (error) {
         if (error instanceof UnreadableFileError) throw error;
         ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -54,14 +62,14 @@ export function lintSource(file: SourceFile, rules: readonly Rule[], settings: F
   let facts: FileFacts | undefined;
   if (skipped === undefined && wantFacts.length > 0) {
     try {
-      facts = extractFacts(file, new Set(wantFacts), project);
+      facts = extractFacts(file, new Set(wantFacts), project, timing);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       skipped = error.message;
       findings.length = 0;
     }
   }
-  const { suppressions, problems } = skipped === undefined ? collectSuppressions(file) : { suppressions: [], problems: [] };
+  const { suppressions, problems } = skipped === undefined ? timed(timing, 'parse:suppressions', () => collectSuppressions(file)) : { suppressions: [], problems: [] };
   return { path: file.path, findings, suppressions, suppressionProblems: problems, ruleErrors, ...(skipped === undefined ? {} : { skipped }), ...(facts ? { facts } : {}) };
 }
 

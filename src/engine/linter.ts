@@ -16,20 +16,28 @@ import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
 import { PROJECT_RULES, RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
+import { phaseTimed, type Timing } from './timing.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
 
 /** One file to lint, as sent to an executor. */
 export interface FileTask {
   readonly path: string;
   readonly kind: FileKind;
-  readonly text: string;
+  /** The file's text; absent when the executor reads the file itself (FileExecutor.readsFiles). */
+  readonly text?: string;
   /** Index into the settings list of the batch. */
   readonly settingsIndex: number;
 }
 
 /** Runs lintSource over tasks: in this thread (tests, the server) or on worker threads (the CLI). */
 export interface FileExecutor {
-  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[]): Promise<FileLintResult[]>;
+  /**
+   * True when the executor reads each task's file itself, so tasks come without their text: worker threads then
+   * read in parallel, and no text is copied between threads. A file it cannot read comes back with `unreadable`.
+   */
+  readonly readsFiles?: boolean;
+  /** With `timing`, per-file work (parse steps, rules, fact kinds) is timed and summed into it. */
+  lint(tasks: readonly FileTask[], settings: readonly FileSettings[], project: ProjectModel, wantFacts: readonly FactKind[], timing?: Timing): Promise<FileLintResult[]>;
 }
 
 /** What identifies a file's content without reading it: its size and modification time. */
@@ -47,9 +55,17 @@ export interface ResultCache {
   /** `context` covers everything besides the file that changes results: engine version, settings, project model. */
   get(stamp: FileStamp, context: string): FileLintResult | undefined;
   set(stamp: FileStamp, context: string, result: FileLintResult): void;
+  /**
+   * When implemented, `get` may return results without their facts, which are asked for here only when project
+   * rules must run: undefined when the file has none, null when they are lost (the file is then linted again).
+   */
+  getFacts?(path: string): FileFacts | undefined | null;
   /** Project-rule findings of a run whose inputs (every file's stamp and context, the config files) hashed to `key`. */
   getProject?(key: string): readonly Finding[] | undefined;
   setProject?(key: string, findings: readonly Finding[]): void;
+  /** The key names of the ML config files whose paths and texts hashed to `key`, so a warm run need not parse them. */
+  getConfigKeyNames?(key: string): readonly string[] | undefined;
+  setConfigKeyNames?(key: string, names: readonly string[]): void;
 }
 
 export interface LintRequest {
@@ -69,6 +85,8 @@ export interface LintRequest {
   readonly isCancelled?: () => boolean;
   /** Fact kinds to extract on top of those the enabled project rules read (the readiness report needs some). */
   readonly extraFacts?: readonly FactKind[];
+  /** Collects where the time goes (`--timing`); untimed when absent. */
+  readonly timing?: Timing;
 }
 
 export interface LintRun {
@@ -124,12 +142,18 @@ export async function readText(fs: FileSystem, root: string, path: string, skipp
 }
 
 /** Walks the tree and builds the project model from the metadata files (manifests, locks, DVC, LFS, CI) and Git. */
-export async function loadProject(fs: FileSystem, root: string, settings: SettingsResolver, options: { git?: GitOption; isCancelled?: () => boolean } = {}): Promise<LoadedProject> {
-  const inventory = await buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) });
+export async function loadProject(
+  fs: FileSystem,
+  root: string,
+  settings: SettingsResolver,
+  options: { git?: GitOption; isCancelled?: () => boolean; timing?: Timing; cache?: ResultCache } = {},
+): Promise<LoadedProject> {
+  const phase = phaseTimer(options.timing);
+  const inventory = await phase('inventory', () => buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) }));
   const skipped: SkippedFile[] = [...inventory.skipped];
   const texts = new Map<string, string>();
   const entries = inventory.files.filter((f) => PROJECT_METADATA_KINDS.has(f.kind));
-  const read = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
+  const read = await phase('read metadata files', () => mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   const metadata: SourceFile[] = [];
   entries.forEach((entry, i) => {
     const text = read[i];
@@ -137,29 +161,65 @@ export async function loadProject(fs: FileSystem, root: string, settings: Settin
     texts.set(entry.path, text);
     metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
   });
-  const git = await loadGit(fs, root, options.git ?? 'auto');
-  const configs = await loadConfigFiles(fs, root, inventory);
-  const keyNames = [...new Set(configs.flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
-  const reports = await loadTestReports(fs, root, inventory.files);
+  const git = await phase('git index', () => loadGit(fs, root, options.git ?? 'auto'));
+  const configTexts = await phase('ML config files', () => readConfigFiles(fs, root, inventory));
+  // Parsed only when needed: project rules read the trees, and files need their key names unless the cache has them.
+  let configs: readonly ConfigFileModel[] | undefined;
+  const parsedConfigs = (): readonly ConfigFileModel[] => (configs ??= phaseTimed(options.timing, 'parse ML config files', () => parseConfigFiles(configTexts)));
+  const configKey = configTexts.map((c) => `${c.file}\u0000${c.text}`).join('\u0001');
+  const cachedNames = options.cache?.getConfigKeyNames?.(configKey);
+  const keyNames = cachedNames ? [...cachedNames] : [...new Set(parsedConfigs().flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
+  if (!cachedNames) options.cache?.setConfigKeyNames?.(configKey, keyNames);
+  // Built on first use: a run whose files and project findings all come from the cache never needs it.
+  let project: ProjectModel | undefined;
+  const reports = await phase('test reports', () => loadTestReports(fs, root, inventory.files));
   skipped.push(...reports.skipped);
-  const project = withTestReports(buildProjectModel(inventory.files, metadata, git, keyNames), reports.reports);
+  const model = (): ProjectModel => (project ??= phaseTimed(options.timing, 'project model', () => withTestReports(buildProjectModel(inventory.files, metadata, git, keyNames), reports.reports)));
   const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
-  return { inventory, project, texts, skipped, key, configs, reportsKey: reports.key };
+  return {
+    inventory,
+    get project() {
+      return model();
+    },
+    texts,
+    skipped,
+    key,
+    get configs() {
+      return parsedConfigs();
+    },
+    reportsKey: reports.key,
+  };
 }
 
 /** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
 export async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
+  return parseConfigFiles(await readConfigFiles(fs, root, inventory));
+}
+
+interface ConfigText {
+  readonly file: string;
+  readonly kind: FileKind;
+  readonly text: string;
+}
+
+/** Reads the ML config files; unreadable files are reported once, by the lint pass that reads every text file. */
+async function readConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigText[]> {
   const entries = inventory.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'toml') && isMlConfigPath(f.path));
-  // Unreadable files are reported once, by the lint pass that reads every text file.
   const unreported: SkippedFile[] = [];
   const texts = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, unreported));
-  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
-  entries.forEach((entry, i) => {
+  return entries.flatMap((entry, i) => {
     const text = texts[i];
-    if (text === undefined) return;
-    const tree = new SourceFile(entry.path, entry.kind, text, {}).configTree;
-    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file: entry.path, root: tree.root, text });
+    return text === undefined ? [] : [{ file: entry.path, kind: entry.kind, text }];
   });
+}
+
+/** Parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
+function parseConfigFiles(files: readonly ConfigText[]): ConfigFileModel[] {
+  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
+  for (const { file, kind, text } of files) {
+    const tree = new SourceFile(file, kind, text, {}).configTree;
+    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file, root: tree.root, text });
+  }
   return buildConfigModels(parsed);
 }
 
@@ -170,8 +230,15 @@ export function reportableFiles(inventory: Inventory, include?: readonly string[
 
 export async function runLint(request: LintRequest): Promise<LintRun> {
   const { fs, root, settings } = request;
-  const loaded = await loadProject(fs, root, settings, { ...(request.git ? { git: request.git } : {}), ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}) });
-  const { inventory, project, texts, skipped } = loaded;
+  const { timing } = request;
+  const phase = phaseTimer(timing);
+  const loaded = await loadProject(fs, root, settings, {
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}),
+    ...(timing ? { timing } : {}),
+    ...(request.cache ? { cache: request.cache } : {}),
+  });
+  const { inventory, texts, skipped } = loaded;
   const wantFacts = [...new Set([...projectRulesWantFacts(PROJECT_RULES, settings), ...(request.extraFacts ?? [])])].sort();
   if (wantFacts.length > 0 && !wantFacts.includes('imports')) wantFacts.unshift('imports');
   const reportable = reportableFiles(inventory, request.include);
@@ -191,14 +258,37 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     return index;
   };
   const misses: InventoryEntry[] = [];
-  for (const entry of reportable) {
-    const index = indexOf(entry.path);
-    const cached = entry.mtimeMs === undefined ? undefined : request.cache?.get(entry as FileStamp, contextKeys[index] ?? '');
-    if (cached) results.set(entry.path, cached);
-    else misses.push(entry);
+  phaseTimed(timing, 'cache lookup', () => {
+    for (const entry of reportable) {
+      const index = indexOf(entry.path);
+      const cached = entry.mtimeMs === undefined ? undefined : request.cache?.get(entry as FileStamp, contextKeys[index] ?? '');
+      if (cached) results.set(entry.path, cached);
+      else misses.push(entry);
+    }
+  });
+  // Project rules read only facts, which only change with a file's content or settings: when every file of the
+  // run came from the cache under the same inputs, the project findings can come from the cache too.
+  const projectKey = request.cache?.getProject
+    ? `${loaded.key}\u0003${loaded.reportsKey}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
+    : undefined;
+  const projectHit = projectKey === undefined ? undefined : request.cache?.getProject?.(projectKey);
+  const cache = request.cache;
+  // Facts are needed when project rules run, and always when the caller asked for facts of its own (the readiness report).
+  if (cache?.getFacts && wantFacts.length > 0 && (misses.length > 0 || !projectHit || (request.extraFacts?.length ?? 0) > 0)) {
+    phaseTimed(timing, 'cache facts', () => {
+      const lost = new Set<string>();
+      for (const [path, result] of results) {
+        const facts = cache.getFacts?.(path);
+        if (facts === null) lost.add(path);
+        else if (facts) results.set(path, { ...result, facts });
+      }
+      for (const path of lost) results.delete(path);
+      if (lost.size > 0) misses.push(...reportable.filter((e) => lost.has(e.path)));
+    });
   }
-  const toRead = misses.filter((f) => !texts.has(f.path));
-  const read = await mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped));
+  const readsFiles = request.executor.readsFiles === true;
+  const toRead = readsFiles ? [] : misses.filter((f) => !texts.has(f.path));
+  const read = await phase('read files', () => mapLimited(toRead, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
   toRead.forEach((entry, i) => {
     const text = read[i];
     if (text !== undefined) texts.set(entry.path, text);
@@ -207,32 +297,52 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   const taskEntries: InventoryEntry[] = [];
   for (const entry of misses) {
     const text = texts.get(entry.path);
-    if (text === undefined) continue;
-    tasks.push({ path: entry.path, kind: entry.kind, text, settingsIndex: indexOf(entry.path) });
+    if (text === undefined && !readsFiles) continue;
+    tasks.push({ path: entry.path, kind: entry.kind, ...(text === undefined ? {} : { text }), settingsIndex: indexOf(entry.path) });
     taskEntries.push(entry);
   }
   request.onProgress?.(results.size, results.size + tasks.length);
-  const fresh = tasks.length > 0 ? await request.executor.lint(tasks, settingsList, project, wantFacts) : [];
+  const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, loaded.project, wantFacts, timing)) : [];
+  let linted = 0;
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
     if (!task || !entry) return;
+    if (result.unreadable !== undefined) {
+      skipped.push({ file: result.path, reason: result.unreadable });
+      return;
+    }
+    linted++;
     results.set(result.path, result);
     if (result.ruleErrors.length === 0 && entry.mtimeMs !== undefined) request.cache?.set(entry as FileStamp, contextKeys[task.settingsIndex] ?? '', result);
   });
-  // Project rules read only facts, which only change with a file's content or settings: when every file of the
-  // run came from the cache under the same inputs, the project findings can come from the cache too.
-  const projectKey = request.cache?.getProject
-    ? `${loaded.key}\u0003${loaded.reportsKey}\u0003${reportable.map((e) => `${e.path}:${e.size}:${e.mtimeMs ?? ''}:${indexOf(e.path)}`).join('\u0000')}\u0003${contextKeys.join('\u0001')}`
-    : undefined;
-  const cachedProject = projectKey !== undefined && fresh.length === 0 ? request.cache?.getProject?.(projectKey) : undefined;
-  const finished = finishRun(results, reportable, project, settings, request.baseline, request.include, loaded.configs, cachedProject);
+  const cachedProject = linted === 0 ? projectHit : undefined;
+  // Config trees are only parsed when project rules run.
+  const finished = finishRun(results, reportable, () => loaded.project, settings, request.baseline, request.include, cachedProject ? [] : loaded.configs, cachedProject, timing);
   if (projectKey !== undefined && !cachedProject && finished.ruleErrors.every((e) => e.file !== '.')) request.cache?.setProject?.(projectKey, finished.projectFindings);
   skipped.push(...finished.skipped);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const facts = new Map<string, FileFacts>();
-  for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
-  return { inventory, project, findings: finished.findings, skipped, ruleErrors: finished.ruleErrors, lintedFiles: results.size, suppressed: finished.suppressed, baselined: finished.baselined, texts, facts, configs: loaded.configs };
+  return {
+    inventory,
+    get project() {
+      return loaded.project;
+    },
+    findings: finished.findings,
+    skipped,
+    ruleErrors: finished.ruleErrors,
+    lintedFiles: results.size,
+    suppressed: finished.suppressed,
+    baselined: finished.baselined,
+    texts,
+    get facts() {
+      const facts = new Map<string, FileFacts>();
+      for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
+      return facts;
+    },
+    get configs() {
+      return loaded.configs;
+    },
+  };
 }
 
 /**
@@ -242,18 +352,21 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
 export function finishRun(
   results: ReadonlyMap<string, FileLintResult>,
   reportable: readonly InventoryEntry[],
-  project: ProjectModel,
+  project: ProjectModel | (() => ProjectModel),
   settings: SettingsResolver,
   baseline?: Baseline,
   include?: readonly string[],
   configs: readonly ConfigFileModel[] = [],
   cachedProjectFindings?: readonly Finding[],
+  timing?: Timing,
 ): { findings: Finding[]; byFile: Map<string, Finding[]>; skipped: SkippedFile[]; ruleErrors: RuleError[]; suppressed: number; baselined: number; projectFindings: readonly Finding[] } {
   const skipped: SkippedFile[] = [];
   const ruleErrors: RuleError[] = [];
   const facts = new Map<string, FileFacts>();
   for (const [path, result] of results) if (result.facts) facts.set(path, result.facts);
-  const projectRun = cachedProjectFindings ? { findings: [...cachedProjectFindings], errors: [] } : runProjectRules(PROJECT_RULES, project, facts, settings, configs);
+  const projectRun = cachedProjectFindings
+    ? { findings: [...cachedProjectFindings], errors: [] }
+    : phaseTimed(timing, 'project rules', () => runProjectRules(PROJECT_RULES, typeof project === 'function' ? project() : project, facts, settings, configs, timing));
   ruleErrors.push(...projectRun.errors);
   const projectByFile = new Map<string, Finding[]>();
   for (const f of projectRun.findings) {
@@ -263,6 +376,7 @@ export function finishRun(
   }
   const all: Finding[] = [];
   let suppressed = 0;
+  const suppressStart = performance.now();
   for (const entry of reportable) {
     const result = results.get(entry.path);
     if (!result) continue;
@@ -281,6 +395,7 @@ export function finishRun(
   // Project findings on files that were not linted (data files, folders) have no comments to suppress them.
   for (const [file, list] of projectByFile) if (isIncluded(file, include)) all.push(...list);
   all.sort(compareFindings);
+  timing?.add('phase:suppressions and sort', performance.now() - suppressStart);
   const { fresh, matched } = baseline ? filterByBaseline(all, baseline) : { fresh: all, matched: 0 };
   const byFile = new Map<string, Finding[]>();
   for (const f of fresh) {
@@ -294,6 +409,19 @@ export function finishRun(
 function isIncluded(path: string, include: readonly string[] | undefined): boolean {
   if (!include || include.length === 0) return true;
   return include.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
+}
+
+/** Times an async phase of the main thread (wall time) when timing; phases run one after another, so they do not overlap. */
+function phaseTimer(timing: Timing | undefined): <T>(name: string, fn: () => Promise<T>) => Promise<T> {
+  return async (name, fn) => {
+    if (!timing) return fn();
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timing.add(`phase:${name}`, performance.now() - start);
+    }
+  };
 }
 
 export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

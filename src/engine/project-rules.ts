@@ -4,6 +4,7 @@ import type { ConfigFileModel } from './analyses/config-files.js';
 import { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
+import { timed, type Timing } from './timing.js';
 import { findingFromReport, resolveOptions, type ProjectReport, type ProjectRule } from './rule.js';
 import type { Finding } from './types.js';
 
@@ -28,12 +29,13 @@ export function runProjectRules(
   facts: ReadonlyMap<string, FileFacts>,
   settings: SettingsResolver,
   configs: readonly ConfigFileModel[] = [],
+  timing?: Timing,
 ): { findings: Finding[]; errors: { file: string; ruleId: string; message: string }[] } {
   const findings: Finding[] = [];
   const errors: { file: string; ruleId: string; message: string }[] = [];
   const rootSettings = settings.forFile('');
   let graph: ImportGraph | undefined;
-  const importGraph = (): ImportGraph => (graph ??= new ImportGraph(project.files, facts));
+  const importGraph = (): ImportGraph => (graph ??= timed(timing, 'project:(import graph)', () => new ImportGraph(project.files, facts)));
   for (const rule of rules) {
     const anywhere = (settings.config.rules.get(rule.id)?.severity ?? 'off') !== 'off' || settings.config.overrides.some((o) => o.rules.has(rule.id) || o.profile !== undefined);
     if (!anywhere) continue;
@@ -44,7 +46,10 @@ export function runProjectRules(
       findings.push(findingFromReport(rule, configured, r, { file: r.file, range: r.range, subject: () => subject, ...(r.cell === undefined ? {} : { cell: r.cell }), ...(r.fix ? { edits: r.fix.edits } : {}) }));
     };
     try {
-      rule.checkProject({ project, facts, configs, importGraph, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report });
+      const ctx = { project, facts, configs, importGraph, options: resolveOptions(rule, rootSettings.get(rule.id)?.options), report };
+      timed(timing, `project:${rule.id}`, () => {
+        rule.checkProject(ctx);
+      });
     } catch (error) {
       errors.push({ file: '.', ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

@@ -12,11 +12,14 @@ import { parseManifest } from './parsers/manifests.js';
 import { PythonAnalysis } from './python/analysis.js';
 import { classifyPython, type FileRole } from './python/roles.js';
 import { TextDocument } from './text.js';
+import { timed, type Timing } from './timing.js';
 import type { FileKind } from './types.js';
 
 /** Services a source file may need to parse itself. */
 export interface ParseServices {
   readonly python?: PythonParser;
+  /** When set, parsing is timed (`--timing`). */
+  readonly timing?: Timing;
 }
 
 /** Thrown when a file cannot be analysed at all; the run lists it as skipped with this reason. */
@@ -44,7 +47,7 @@ export class SourceFile {
   get notebook(): { notebook: Notebook; map: NotebookMap; doc: TextDocument } | undefined {
     if (this.kind !== 'notebook') return undefined;
     if (!this.notebookCache) {
-      const result = parseNotebook(this.text);
+      const result = timed(this.services.timing, 'parse:notebook-json', () => parseNotebook(this.text));
       if (!result.ok) throw new UnreadableFileError(result.reason);
       this.notebookCache = { notebook: result.notebook, map: new NotebookMap(result.notebook), doc: new TextDocument(result.notebook.virtualText) };
     }
@@ -69,7 +72,12 @@ export class SourceFile {
       if (nb && nb.notebook.language.startsWith('python')) text = nb.notebook.virtualText;
     }
     if (text === undefined) return undefined;
-    this.pythonCache = new PythonAnalysis(parser.parse(text), text, dirName(this.path));
+    const source = text;
+    const timing = this.services.timing;
+    const parsed = timed(timing, 'parse:tree-sitter', () => parser.parse(source));
+    // The import table needs the one eager walk anyway: doing it first times the two apart.
+    timed(timing, 'parse:walk', () => parsed.nodes('call'));
+    this.pythonCache = timed(timing, 'parse:imports', () => new PythonAnalysis(parsed, source, dirName(this.path), timing));
     return this.pythonCache;
   }
 
@@ -124,12 +132,12 @@ export class SourceFile {
   private readonly memos = new Map<string, unknown>();
 
   private memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) this.memos.set(key, compute());
+    if (!this.memos.has(key)) this.memos.set(key, timed(this.services.timing, `parse:${key}`, compute));
     return this.memos.get(key) as T;
   }
 
   get roles(): ReadonlySet<FileRole> {
-    this.rolesCache ??= this.kind === 'python' || this.kind === 'notebook' ? classifyPython(this.path, this.python, this.kind === 'notebook') : new Set();
+    this.rolesCache ??= this.kind === 'python' || this.kind === 'notebook' ? timed(this.services.timing, 'analysis:roles', () => classifyPython(this.path, this.python, this.kind === 'notebook')) : new Set();
     return this.rolesCache;
   }
 

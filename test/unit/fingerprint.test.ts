@@ -6,7 +6,33 @@ import { fingerprint, similarity, SKETCH_SIZE } from '../../src/engine/analyses/
 
 const lines = (n: number, tag = ''): string => Array.from({ length: n }, (_, i) => `x_${String(i)} = f("${tag}${String(i)}")`).join('\n');
 
+/** The definition the scanning implementation must match: hash each trimmed, whitespace-free, non-trivial line. */
+function reference(text: string): { lines: number; sketch: number[] } {
+  const trivial = /^(pass|return|returnNone|break|continue|else:|try:|finally:|except:|exceptExceptionase:|[)\]}:,]*|@\w+|"""|''')$/;
+  const hashes = new Set<number>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('import ') || (line.startsWith('from ') && line.includes(' import '))) continue;
+    const compact = line.replace(/\s+/g, '');
+    if (compact.length < 4 || trivial.test(compact)) continue;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < compact.length; i++) hash = Math.imul(hash ^ compact.charCodeAt(i), 0x01000193);
+    hashes.add(hash >>> 0);
+  }
+  const sorted = [...hashes].sort((a, b) => a - b);
+  return { lines: hashes.size, sketch: sorted.slice(0, SKETCH_SIZE) };
+}
+
 describe('fingerprint', () => {
+  it('hashes exactly the lines its definition names, whatever the whitespace', () => {
+    const texts = [
+      '', '\n', ' @x \n', '@a.b\n@ab c\n@@@@\n@\u00e9abc', ')]}:,\n)) ]\n', '  pass  \r\n  return None\n', 'exceptException as e:\nexcept  Exception  as  e :',
+      'from x import y\nfrom x\nimport y\nimport  os\nimport\tos\nimport\nfrom a  import b', '\u00a0import os\u2028x = 1\nab\u3000cd\ufeffe = 2',
+      '"""\n\'\'\'\n', 'x = 1  # from y import z\n', lines(300), `def f(a):\n    return a + 1\n\n\nclass A(B):\n    pass\n`,
+    ];
+    for (const text of texts) assert.deepEqual(fingerprint(text), reference(text), JSON.stringify(text));
+  });
+
   it('ignores blank lines, comments, imports, indentation and lone brackets', () => {
     const a = fingerprint('import os\nfrom a import b\n\n# note\nx = f(\n    1,\n)\nreturn\n');
     const b = fingerprint('x = f(\n        1,\n    )\n');

@@ -9,6 +9,7 @@ import { formatSarif } from '../../engine/formatters/sarif.js';
 import { formatStylish } from '../../engine/formatters/stylish.js';
 import type { ReportInput } from '../../engine/formatters/types.js';
 import { RULES } from '../../engine/rules/index.js';
+import { formatTiming, phaseTimed, Timing } from '../../engine/timing.js';
 import type { Fix } from '../../engine/types.js';
 import { VERSION } from '../../engine/version.js';
 import { UsageError, type ParsedArgs } from '../args.js';
@@ -27,6 +28,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const threadsFlag = args.flags.get('--threads');
   const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads takes a whole number (0 = no worker threads)');
+  const timing = args.flags.has('--timing') ? new Timing() : undefined;
   const options: RunOptions = {
     paths: args.positionals,
     useBaseline: !args.flags.has('--no-baseline'),
@@ -36,6 +38,9 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     ...(typeof args.flags.get('--cache-location') === 'string' ? { cacheLocation: String(args.flags.get('--cache-location')) } : {}),
     ...(threads === undefined ? {} : { threads }),
     ...(io.stderrIsTTY ? { onProgress: io.progress } : {}),
+    ...(timing ? { timing } : {}),
+    // Fixes compare the text that was linted with the file on disk: the main thread keeps the texts.
+    ...(args.flags.has('--fix') || args.flags.has('--unsafe-fixes') ? { readFiles: false } : {}),
   };
   let result = await runCheck(options);
   io.clearProgress();
@@ -52,10 +57,13 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const quiet = args.flags.has('--quiet');
   const findings = quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
   const input: ReportInput = { findings, skipped: run.skipped, lintedFiles: run.lintedFiles, suppressed: run.suppressed, baselined: run.baselined, rules: RULES, toolVersion: VERSION, texts: run.texts };
-  const output = render(format, input, io.stdoutColor);
+  const output = phaseTimed(timing, 'format output', () => render(format, input, io.stdoutColor));
   const outFile = args.flags.get('--output-file');
-  if (typeof outFile === 'string') writeFileSync(outFile, output);
-  else io.stdout(output);
+  phaseTimed(timing, 'write output', () => {
+    if (typeof outFile === 'string') writeFileSync(outFile, output);
+    else io.stdout(output);
+  });
+  if (timing) io.stderr(timingReport(timing));
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   const warnings = run.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;
@@ -79,6 +87,11 @@ function render(format: string, input: ReportInput, color: boolean): string {
     default:
       return formatStylish(input, { color });
   }
+}
+
+/** The --timing report; with --fix, the sums cover every pass. */
+function timingReport(timing: Timing): string {
+  return `\nmlready --timing (ms; per-file work is summed over worker threads)\n\n${formatTiming(timing.toRecord())}Since process start: ${performance.now().toFixed(0)} ms\n`;
 }
 
 export function printConfigWarnings(result: CliRun, io: Io): void {

@@ -2,6 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parsers/python.js';
 import type { PythonAnalysis } from '../python/analysis.js';
+import { forEachIdentifier } from '../python/identifiers.js';
+import { callsWithKeyword } from '../python/keyword-calls.js';
 import type { Range } from '../types.js';
 
 /** A hyperparameter given a literal value in code. */
@@ -76,18 +78,23 @@ export function canonicalHyperparameter(written: string): string | undefined {
 
 const NUMBER = /^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const HYPERPARAM_KEYWORD = new RegExp(`\\b(${[...CANONICAL.keys()].join('|')})\\s*=\\s*-?[\\d.]`, 'i');
+const CONFIG_EXTENSIONS = ['.yml', '.yaml', '.json', '.toml'];
+const HYPERPARAM_WORD = new RegExp(`\\b(?:${[...CANONICAL.keys()].join('|')})\\b`, 'gi');
 const DYNAMIC = /\*\*\s*[A-Za-z_][\w.]*|\.items\(\)|\.keys\(\)|\bsetattr\(|\bvars\(|to_container\(|\basdict\(|\.to_dict\(\)/;
 
 /** Extracts a file's configuration use. `keyNames` are the key names of the project's config files. */
 export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): ConfigUse {
   const names = new Set<string>();
-  if (keyNames.size > 0) for (const m of py.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (keyNames.has(m[0])) names.add(m[0]);
+  if (keyNames.size > 0) forEachIdentifier(py.text, keyNames, (name) => names.add(name));
   const refs = new Set<string>();
-  for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
+  // The scan tries up to 200 characters after every quote: run it only when a config extension occurs at all.
+  if (CONFIG_EXTENSIONS.some((ext) => py.text.includes(ext))) for (const m of py.text.matchAll(/["']([^"'\n]{1,200}\.(?:ya?ml|json|toml))["']/g)) if (m[1]) refs.add(m[1]);
   const hyperparams: HyperparamUse[] = [];
   // Most files pass no hyperparameter by keyword and name no config: skip resolving their calls' arguments.
   const mayPassHyperparams = HYPERPARAM_KEYWORD.test(py.text);
   const mayNameConfig = /config_(path|name|dir)|add_argument/.test(py.text);
+  // Only calls with a keyword named like a hyperparameter can pass one: found from the names, not every call's arguments.
+  const withHyperparamKeyword = mayPassHyperparams || mayNameConfig ? callsWithKeyword(py.parsed, HYPERPARAM_WORD, (name) => canonicalHyperparameter(name) !== undefined) : undefined;
   for (const call of mayPassHyperparams || mayNameConfig ? py.calls : []) {
     if (call.shortName === 'main' || call.shortName === 'compose' || call.shortName === 'initialize') {
       for (const kw of ['config_path', 'config_name', 'config_dir']) {
@@ -106,7 +113,7 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
       }
       continue;
     }
-    if (call.args.keywords.size === 0) continue;
+    if (!withHyperparamKeyword?.has(call.node.id) || call.args.keywords.size === 0) continue;
     for (const [keyword, value] of call.args.keywords) {
       const canonical = canonicalHyperparameter(keyword);
       if (canonical === undefined || !isNumber(value)) continue;
@@ -114,6 +121,9 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
     }
   }
   for (const assignment of py.parsed.nodes('assignment')) {
+    // Only an UPPER_CASE target can match: reading the first character spares a WASM call for `text` per assignment.
+    const first = py.text.charCodeAt(assignment.startIndex);
+    if (first < 65 || first > 90) continue;
     const m = /^([A-Z][A-Z0-9_]*)\s*(?::[^=\n]*)?=\s*(-?[\d.][\w.+-]*)\s*$/.exec(assignment.text);
     if (!m?.[1] || !m[2] || !NUMBER.test(m[2]) || assignment.parent?.parent?.type !== 'module') continue;
     const canonical = canonicalHyperparameter(m[1]);
@@ -121,7 +131,8 @@ export function configUse(py: PythonAnalysis, keyNames: ReadonlySet<string>): Co
   }
   const reads = new Set<string>();
   for (const m of py.text.matchAll(/\.\s*([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\]/g)) {
-    const canonical = canonicalHyperparameter(m[1] ?? m[2] ?? '');
+    // An identifier has no dashes to normalise: a lower-case lookup is canonicalHyperparameter's whole work here.
+    const canonical = CANONICAL.get((m[1] ?? m[2] ?? '').toLowerCase());
     if (canonical !== undefined) reads.add(canonical);
   }
   return { names: [...names].sort(), refs: [...refs].sort(), dynamic: DYNAMIC.test(py.text), hyperparams, reads: [...reads].sort() };

@@ -21,6 +21,8 @@ export interface ImportEdge {
  */
 export class ImportGraph {
   private readonly python = new Set<string>();
+  /** Paths `p` with a `p.py` or with Python files somewhere below `p/`: no module resolves under any other. */
+  private readonly containers = new Set<string>();
   private readonly roots: readonly string[];
   private readonly out = new Map<string, ImportEdge[]>();
   private readonly into = new Map<string, ImportEdge[]>();
@@ -32,6 +34,8 @@ export class ImportGraph {
       if (f.kind !== 'python') continue;
       this.python.add(f.path);
       if (f.path.endsWith('/__init__.py')) packages.add(dirName(f.path));
+      this.containers.add(f.path.replace(/\.py$/, ''));
+      for (let dir = dirName(f.path); dir !== '' && !this.containers.has(dir); dir = dirName(dir)) this.containers.add(dir);
     }
     const roots = new Set<string>(['', 'src']);
     for (const pkg of packages) {
@@ -39,12 +43,14 @@ export class ImportGraph {
       if (!packages.has(parent)) roots.add(parent);
     }
     this.roots = [...roots].sort();
+    // The first segment below each root a file lies under: the roots a path is under are among its folders.
+    const addTop = (rest: string): void => {
+      const top = rest.split('/')[0]?.replace(/\.py$/, '');
+      if (top !== undefined && top !== '' && top !== '__init__') this.firstParty.add(top);
+    };
     for (const path of this.python) {
-      for (const root of this.roots) {
-        const rest = root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined;
-        const top = rest?.split('/')[0]?.replace(/\.py$/, '');
-        if (top !== undefined && top !== '' && top !== '__init__') this.firstParty.add(top);
-      }
+      addTop(path);
+      for (let dir = dirName(path); dir !== ''; dir = dirName(dir)) if (roots.has(dir)) addTop(path.slice(dir.length + 1));
     }
     for (const [path, fileFacts] of facts) {
       for (const fact of fileFacts.imports) {
@@ -124,6 +130,8 @@ export class ImportGraph {
   }
 
   private moduleFile(base: string): string | undefined {
+    // Most lookups are of third-party modules under every root: one set lookup rules them out.
+    if (!this.containers.has(base)) return undefined;
     if (this.python.has(`${base}.py`)) return `${base}.py`;
     if (this.python.has(`${base}/__init__.py`)) return `${base}/__init__.py`;
     return undefined;
@@ -131,6 +139,7 @@ export class ImportGraph {
 
   /** `from pkg import mod`: names that are submodules of the package resolve to their files. */
   private submodules(base: string, names: readonly string[]): string[] {
+    if (names.length === 0 || (base !== '' && !this.containers.has(base))) return [];
     return names.flatMap((n) => this.moduleFile(base === '' ? n : `${base}/${n}`) ?? []);
   }
 }

@@ -142,6 +142,8 @@ function placeDead(d: DeadCode, place: Place): PlacedDeadCode | undefined {
 const MAIN_GUARD = /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m;
 
 function mainGuard(py: PythonAnalysis): { mainGuard?: Range } {
+  // The same test as hasMainGuard, which roles have usually run already: most files have no guard to place.
+  if (!py.hasMainGuard) return {};
   const m = MAIN_GUARD.exec(py.text);
   if (!m) return {};
   const line = py.text.slice(0, m.index).split('\n').length - 1;

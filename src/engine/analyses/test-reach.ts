@@ -30,8 +30,21 @@ const NON_CODE_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|txt|md|rst|cfg|ini|sh|log|
 /** Imports that load code named in configs: when tests reach one, they reach the configs' targets too. */
 const INSTANTIATORS = ['hydra', 'omegaconf', 'lightning.pytorch.cli', 'pytorch_lightning.cli', 'jsonargparse'];
 
-/** Builds the test suite of a project from the outline facts of its files. */
+const suites = new WeakMap<ImportGraph, { files: readonly InventoryEntry[]; facts: ReadonlyMap<string, FileFacts>; configs: readonly ConfigFileModel[]; suite: TestSuite }>();
+
+/**
+ * The test suite of a project, from the outline facts of its files. Two rules ask for it in each run with the same
+ * inputs (and the run's one import graph): it is built once and shared, as the graph is; callers only read it.
+ */
 export function testSuite(files: readonly InventoryEntry[], facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, configs: readonly ConfigFileModel[]): TestSuite {
+  const memo = suites.get(graph);
+  if (memo?.files === files && memo.facts === facts && memo.configs === configs) return memo.suite;
+  const suite = buildTestSuite(files, facts, graph, configs);
+  suites.set(graph, { files, facts, configs, suite });
+  return suite;
+}
+
+function buildTestSuite(files: readonly InventoryEntry[], facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, configs: readonly ConfigFileModel[]): TestSuite {
   const python = new Set(files.filter((f) => f.kind === 'python').map((f) => f.path));
   const testFiles: TestFile[] = [];
   const starts = new Set<string>();

@@ -65,6 +65,21 @@ export class ParsedPython {
     }
     return found;
   }
+
+  private readonly endsByType = new Map<string, readonly number[]>();
+
+  /**
+   * The end offsets of `nodes(type)`, index for index. A node's end is a call into tree-sitter; several rules need
+   * the ends of every string, so each is asked once per file.
+   */
+  ends(type: string): readonly number[] {
+    let ends = this.endsByType.get(type);
+    if (!ends) {
+      ends = this.nodes(type).map((n) => n.endIndex);
+      this.endsByType.set(type, ends);
+    }
+    return ends;
+  }
 }
 
 /** A loaded tree-sitter Python parser. One per thread; parsing is synchronous once loaded. */

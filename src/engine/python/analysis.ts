@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ParsedPython } from '../parsers/python.js';
 import { Bindings, callArguments, foldString, type CallArguments, type FoldedString, type FoldContext } from './fold.js';
 import { ImportTable } from './imports.js';
+import { timed, type Timing } from '../timing.js';
 
 /** A call with its resolved callee, computed once per file; the arguments are read on first use. */
 export class ResolvedCall {
@@ -31,32 +32,45 @@ export class PythonAnalysis {
   readonly imports: ImportTable;
   private bindingsCache?: Bindings;
   private resolvedCalls?: readonly ResolvedCall[];
+  private mainGuardCache?: boolean;
 
   constructor(
     readonly parsed: ParsedPython,
     readonly text: string,
     private readonly fileDir: string,
+    /** Times the shared analyses below (`--timing`), so that the first rule to ask is not charged for them. */
+    private readonly timing?: Timing,
   ) {
     this.imports = new ImportTable(parsed);
   }
 
   /** Name bindings for folding, collected on first use (most files never fold anything). */
   get bindings(): Bindings {
-    this.bindingsCache ??= new Bindings(this.text, {
-      assignments: this.parsed.nodes('assignment'),
-      augmented: this.parsed.nodes('augmented_assignment'),
-      functions: this.parsed.nodes('function_definition'),
-      loops: this.parsed.nodes('for_statement'),
-    });
+    this.bindingsCache ??= timed(
+      this.timing,
+      'analysis:bindings',
+      () =>
+        new Bindings(this.text, {
+          assignments: this.parsed.nodes('assignment'),
+          augmented: this.parsed.nodes('augmented_assignment'),
+          functions: this.parsed.nodes('function_definition'),
+          loops: this.parsed.nodes('for_statement'),
+        }),
+    );
     return this.bindingsCache;
   }
 
   /** Every call in the file, in document order, with its callee resolved through imports. */
   get calls(): readonly ResolvedCall[] {
+    this.resolvedCalls ??= timed(this.timing, 'analysis:calls', () => this.resolveCalls());
+    return this.resolvedCalls;
+  }
+
+  private resolveCalls(): ResolvedCall[] {
     // A sticky regex per file: its lastIndex is state, so it is not shared at module level.
     const callee = new RegExp(CALLEE_SOURCE, 'y');
     const nodes = this.parsed.nodes('call');
-    this.resolvedCalls ??= nodes.map((node, i) => {
+    return nodes.map((node, i) => {
       // The callee is read from the source text (a dotted name right before `(`): no WASM round trip per
       // call. Calls are in pre-order, so when the next call starts at the same place (`f().g()`), the name
       // at the start belongs to that inner call, and this call's callee is not a plain dotted name.
@@ -72,7 +86,6 @@ export class PythonAnalysis {
       const shortName = (dot === -1 ? calleeText : calleeText.slice(dot + 1)).trim();
       return new ResolvedCall(node, this.imports.qualifyText(calleeText), shortName, dot !== -1);
     });
-    return this.resolvedCalls;
   }
 
   /** Calls whose qualified callee is one of `names`. */
@@ -85,9 +98,10 @@ export class PythonAnalysis {
     return foldString(node, ctx);
   }
 
-  /** True when the module has an `if __name__ == "__main__":` guard. */
+  /** True when the module has an `if __name__ == "__main__":` guard (several rules ask; the text is scanned once). */
   get hasMainGuard(): boolean {
-    return /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m.test(this.text);
+    this.mainGuardCache ??= /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/m.test(this.text);
+    return this.mainGuardCache;
   }
 }
 

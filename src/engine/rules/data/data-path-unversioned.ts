@@ -4,7 +4,8 @@ import { dirName, extensionOf, isDataExtension } from '../../file-kinds.js';
 import { formatBytes } from '../../inventory.js';
 import { nodeRange } from '../../parsers/python.js';
 import type { PythonAnalysis, ResolvedCall } from '../../python/analysis.js';
-import { lfsMatcher, type ProjectModel } from '../../project.js';
+import type { ProjectModel } from '../../project.js';
+import { projectIndex, type ProjectIndex } from '../../project-index.js';
 import { defineRule } from '../../rule.js';
 
 const messages = {
@@ -62,7 +63,8 @@ export default defineRule<Id>({
   check(ctx) {
     const py = ctx.file.python;
     if (!py || ctx.file.roles.has('test')) return;
-    const versioning = projectVersioning(ctx.project);
+    const index = projectIndex(ctx.project);
+    const versioning = index.memo(projectVersioning);
     // Without Git information and without DVC or LFS, nothing tells a tracked file from an untracked one.
     if (!versioning.git && !versioning.dvcOrLfs) return;
     const outputDirs = new Set((ctx.options.outputDirs as readonly string[]).map((d) => d.toLowerCase()));
@@ -76,7 +78,7 @@ export default defineRule<Id>({
       if (written === undefined) continue;
       const candidates = candidatePaths(written, dirName(ctx.file.path));
       if (candidates.length === 0 || written.toLowerCase().split('/').slice(0, -1).some((d) => outputDirs.has(d))) continue;
-      const verdicts = candidates.map((c) => judge(c, ctx.project, versioning, Number(ctx.options.maxTrackedMb) * 1024 * 1024));
+      const verdicts = candidates.map((c) => judge(c, index, versioning, Number(ctx.options.maxTrackedMb) * 1024 * 1024));
       if (verdicts.some((v) => v.kind === 'versioned')) continue;
       mentions ??= collectMentions(py);
       if ([written, ...candidates].some((c) => mentions?.some((m) => m.test(c)))) continue;
@@ -147,10 +149,9 @@ interface Versioning {
   readonly git?: ReadonlySet<string>;
   readonly dvcOrLfs: boolean;
   readonly dvcPaths: readonly { readonly path: string; readonly covers: RegExp }[];
-  readonly lfs: (path: string) => boolean;
 }
 
-/** What the project versions: DVC outputs (as prefix tests), LFS patterns and, when known and non-empty, Git's index. */
+/** What the project versions: DVC outputs (as prefix tests), LFS patterns and, when known and non-empty, Git's index; once per project. */
 function projectVersioning(project: ProjectModel): Versioning {
   const dvc = project.dvc;
   const outs = [
@@ -163,28 +164,26 @@ function projectVersioning(project: ProjectModel): Versioning {
   // An empty index is a repository with nothing committed yet: no evidence either way.
   const git = project.git && project.git.tracked.size > 0 ? project.git.tracked : undefined;
   const dvcOrLfs = dvc.files.length + dvc.pipelines.length + dvc.configs.length > 0 || project.lfs.some((a) => a.patterns.length > 0);
-  return { ...(git ? { git } : {}), dvcOrLfs, dvcPaths, lfs: lfsMatcher(project) };
+  return { ...(git ? { git } : {}), dvcOrLfs, dvcPaths };
 }
 
 type Verdict = { kind: 'versioned' } | { kind: 'tracked-large'; size: number } | { kind: 'unversioned' };
 
-function judge(path: string, project: ProjectModel, v: Versioning, maxTracked: number): Verdict {
+function judge(path: string, index: ProjectIndex, v: Versioning, maxTracked: number): Verdict {
   const prefix = `${path}/`;
   // A DVC output covers what is inside it; reading a folder that holds DVC outputs is covered too.
   if (v.dvcPaths.some((o) => o.covers.test(path) || o.path.startsWith(prefix))) return { kind: 'versioned' };
-  if (v.lfs(path)) return { kind: 'versioned' };
-  const inside = project.files.filter((f) => f.path === path || f.path.startsWith(prefix));
-  if (inside.some((f) => f.path !== path && v.lfs(f.path))) return { kind: 'versioned' };
+  if (index.isLfs(path)) return { kind: 'versioned' };
+  if (index.hasLfsFilesUnder(path)) return { kind: 'versioned' };
   if (v.git) {
     if (v.git.has(path)) {
-      const size = project.files.find((f) => f.path === path)?.size ?? 0;
+      const size = index.file(path)?.size ?? 0;
       return size > maxTracked ? { kind: 'tracked-large', size } : { kind: 'versioned' };
     }
-    for (const tracked of v.git) if (tracked.startsWith(prefix)) return { kind: 'versioned' };
-    return { kind: 'unversioned' };
+    return index.hasTrackedUnder(path) === true ? { kind: 'versioned' } : { kind: 'unversioned' };
   }
   // No Git information: a file in the working tree that is not ignored may well be committed.
-  return inside.length > 0 ? { kind: 'versioned' } : { kind: 'unversioned' };
+  return index.file(path) !== undefined || index.hasFilesUnder(path) ? { kind: 'versioned' } : { kind: 'unversioned' };
 }
 
 /** A path the file names outside of data reads: written, checked for, downloaded to or created there. */

@@ -9,6 +9,7 @@ import { enclosingFunction, type PythonAnalysis, type ResolvedCall } from '../..
 import { classifyUrl, type UrlVersioning } from '../../python/urls.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import type { ProjectModel } from '../../project.js';
+import { projectIndex } from '../../project-index.js';
 
 const messages = {
   hubNoRevision: "{what} '{id}' is loaded without a revision: the hub repo can change under you. Pass revision='<commit sha>'.",
@@ -220,8 +221,8 @@ function looksLikeHubId(id: string, project: ProjectModel, kind: 'model' | 'data
   if (LOCAL_DIR_NAMES.has(first.toLowerCase())) return false;
   if (second === undefined && kind === 'model' && !/^[a-z0-9]+(-[a-z0-9.]+)*$/i.test(id)) return false;
   if (second === undefined && kind === 'model' && !/[-\d]/.test(id)) return false;
-  const prefix = `${id}/`;
-  return !project.files.some((f) => f.path === id || f.path.startsWith(prefix) || f.path.endsWith(`/${id}`) || f.path.includes(`/${prefix}`));
+  // The id as the whole path, its start, its end or its middle: as consecutive segments of some path.
+  return !projectIndex(project).hasSegmentRun(id);
 }
 
 /**

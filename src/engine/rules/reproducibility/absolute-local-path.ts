@@ -83,10 +83,15 @@ function checkPython(ctx: RuleContext<Id>): void {
   const py = ctx.file.python;
   if (!py) return;
   const text = py.text;
-  for (const node of [...py.parsed.nodes('string'), ...py.parsed.nodes('concatenated_string')]) {
-    const found = findLocalPath(text.slice(node.startIndex, node.endIndex));
-    if (!found || isDocumentation(node)) continue;
-    report(ctx, found, ctx.file.pythonDoc.rangeOf(node.startIndex, node.endIndex));
+  for (const type of ['string', 'concatenated_string']) {
+    // Ends shared with the other rules that read every string: one tree-sitter call per string and file.
+    const ends = py.parsed.ends(type);
+    py.parsed.nodes(type).forEach((node, i) => {
+      const end = ends[i] ?? node.endIndex;
+      const found = findLocalPath(text.slice(node.startIndex, end));
+      if (!found || isDocumentation(node)) return;
+      report(ctx, found, ctx.file.pythonDoc.rangeOf(node.startIndex, end));
+    });
   }
 }
 

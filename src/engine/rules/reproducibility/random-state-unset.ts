@@ -121,8 +121,9 @@ function unseededVerdict(call: ResolvedCall): 'yes' | 'shuffle' | undefined {
 const SEEDING_ENSEMBLE = /^(sklearn|imblearn)\.ensemble\.(Bagging|AdaBoost|BalancedBagging|EasyEnsemble|RUSBoost)\w*$/;
 
 function seededByEnsemble(py: PythonAnalysis, call: ResolvedCall): boolean {
-  return py.calls.some((outer) => outer.node.startIndex < call.node.startIndex && call.node.endIndex <= outer.node.endIndex
-    && SEEDING_ENSEMBLE.test(outer.qualified ?? '') && outer.args.keywords.has('random_state'));
+  // The name test first: node ends cost a call into tree-sitter each, and most files build no ensemble at all.
+  return py.calls.some((outer) => SEEDING_ENSEMBLE.test(outer.qualified ?? '') && outer.node.startIndex < call.node.startIndex && call.node.endIndex <= outer.node.endIndex
+    && outer.args.keywords.has('random_state'));
 }
 
 /** True for a scikit-learn or imbalanced-learn call that draws from NumPy's global generator (no random_state). */

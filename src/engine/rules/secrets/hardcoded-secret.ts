@@ -95,8 +95,8 @@ function checkPython(ctx: RuleContext<Id>, tokensOnly: boolean): void {
   const doc = ctx.file.pythonDoc;
   const text = py.text;
   const seen = new Set<number>();
-  const scan = (node: Node, contentStart: number, content: string): void => {
-    const { startIndex: start, endIndex: end } = node;
+  const scan = (node: Node, end: number, contentStart: number, content: string): void => {
+    const start = node.startIndex;
     const found = findSecrets(content, { tokensOnly });
     for (const m of found) {
       // A docstring shows how a URL is written (`postgresql://user:pw@host`); a provider token there is still real.
@@ -110,17 +110,24 @@ function checkPython(ctx: RuleContext<Id>, tokensOnly: boolean): void {
     const named = name === undefined ? undefined : secretByName(name, content);
     if (named && name !== undefined) report(ctx, named, doc.rangeOf(start, end), name);
   };
-  for (const node of py.parsed.nodes('string')) {
-    const raw = text.slice(node.startIndex, node.endIndex);
-    const parts = STRING_PARTS.exec(raw);
-    if (!parts) continue;
+  const stringEnds = py.parsed.ends('string');
+  py.parsed.nodes('string').forEach((node, i) => {
+    const end = stringEnds[i] ?? node.endIndex;
+    const parts = STRING_PARTS.exec(text.slice(node.startIndex, end));
+    if (!parts) return;
     const contentStart = node.startIndex + (parts[1]?.length ?? 0) + (parts[2]?.length ?? 0);
-    scan(node, contentStart, parts[3] ?? '');
-  }
+    scan(node, end, contentStart, parts[3] ?? '');
+  });
   // Strings inside implicit concatenations (`"sk-" "abc..."` across lines) are scanned as one text.
-  for (const node of py.parsed.nodes('concatenated_string')) scanTokens(ctx, doc, node.startIndex, text.slice(node.startIndex, node.endIndex), seen);
+  const concatenatedEnds = py.parsed.ends('concatenated_string');
+  py.parsed.nodes('concatenated_string').forEach((node, i) => {
+    scanTokens(ctx, doc, node.startIndex, text.slice(node.startIndex, concatenatedEnds[i] ?? node.endIndex), seen);
+  });
   // A key commented out is still a key in the repository.
-  for (const node of py.parsed.nodes('comment')) scanTokens(ctx, doc, node.startIndex, text.slice(node.startIndex, node.endIndex), seen, true);
+  const commentEnds = py.parsed.ends('comment');
+  py.parsed.nodes('comment').forEach((node, i) => {
+    scanTokens(ctx, doc, node.startIndex, text.slice(node.startIndex, commentEnds[i] ?? node.endIndex), seen, true);
+  });
 }
 
 function scanTokens(ctx: RuleContext<Id>, doc: TextDocument, offset: number, text: string, seen: Set<number>, tokensOnly = false): void {

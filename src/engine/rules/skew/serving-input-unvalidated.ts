@@ -1,7 +1,7 @@
 // serving-input-unvalidated: a web handler hands raw request data (a dict, request.json) to the model without schema validation.
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../../parsers/python.js';
-import type { PythonAnalysis } from '../../python/analysis.js';
+import type { PythonAnalysis, ResolvedCall } from '../../python/analysis.js';
 import { defineRule } from '../../rule.js';
 import type { Range } from '../../types.js';
 
@@ -48,7 +48,7 @@ export default defineRule<keyof typeof messages>({
       if (!sources.some((s) => !s.typedField)) continue;
       const tainted = taintedNames(py, fn, sources);
       const carries = (node: Node): boolean => sources.some((s) => s.pattern.test(node.text)) || (node.text.match(/(?<![.\w])[A-Za-z_]\w*/g) ?? []).some((n) => tainted.has(n));
-      const calls = py.calls.filter((c) => c.node.startIndex >= fn.startIndex && c.node.endIndex <= fn.endIndex);
+      const calls = within(py.calls, fn);
       if (calls.some((c) => isValidation(py, c.node, c.qualified, c.shortName) && argsOf(c.node).some(carries))) continue;
       const sink = calls.find((c) => isSinkCall(c.node, c.shortName, c.isMethod, localSinks) && argsOf(c.node).some(carries));
       if (!sink) continue;
@@ -135,7 +135,7 @@ function rawSources(py: PythonAnalysis, fn: Node, flaskRequest: readonly string[
 function taintedNames(py: PythonAnalysis, fn: Node, sources: readonly RawSource[]): Set<string> {
   const tainted = new Set<string>();
   for (const s of sources) if (s.dictParam) tainted.add(/^\w+/.exec(s.text)?.[0] ?? '');
-  const assignments = py.parsed.nodes('assignment').filter((a) => a.startIndex >= fn.startIndex && a.endIndex <= fn.endIndex);
+  const assignments = py.parsed.nodes('assignment').filter(inside(fn));
   for (const a of assignments) {
     const right = a.childForFieldName('right');
     const left = a.childForFieldName('left');
@@ -173,7 +173,25 @@ function isSinkCall(call: Node, shortName: string | undefined, isMethod: boolean
   return isMethod && /^self\.\w+$/.test(callee) && MODEL_NAME.test(shortName);
 }
 
+const NO_SINKS: ReadonlySet<string> = new Set();
+
 /** True when a function calls a model directly (so a handler that passes it raw data reaches the model). */
 function hasSink(py: PythonAnalysis, fn: Node): boolean {
-  return py.calls.some((c) => c.node.startIndex > fn.startIndex && c.node.endIndex <= fn.endIndex && isSinkCall(c.node, c.shortName, c.isMethod, new Set()));
+  return within(py.calls, fn).some((c) => isSinkCall(c.node, c.shortName, c.isMethod, NO_SINKS));
+}
+
+/**
+ * A test for nodes inside `fn`. Tree nodes nest or are disjoint, so a node that starts inside the function also
+ * ends inside it: only the function's end is asked of tree-sitter, once, not every node's.
+ */
+function inside(fn: Node): (node: Node) => boolean {
+  const start = fn.startIndex;
+  const end = fn.endIndex;
+  return (node) => node.startIndex >= start && node.startIndex < end;
+}
+
+/** The calls inside `fn` (the call that starts where it starts, if any, included). */
+function within(calls: readonly ResolvedCall[], fn: Node): ResolvedCall[] {
+  const test = inside(fn);
+  return calls.filter((c) => test(c.node));
 }

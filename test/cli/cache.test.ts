@@ -1,0 +1,91 @@
+// The result cache: a warm run, a partly warm run and a run over a damaged cache all report what a run without one does.
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { runCli } from '../helpers/cli';
+
+const SAMPLE = join(__dirname, '..', '..', 'examples', 'sample-ml-repo');
+const temps: string[] = [];
+
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+function setup(): { repo: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mlready-cache-'));
+  temps.push(dir);
+  const repo = join(dir, 'repo');
+  cpSync(SAMPLE, repo, { recursive: true });
+  return { repo, cache: join(dir, 'cache') };
+}
+
+async function check(repo: string, cache?: string): Promise<string> {
+  const result = await runCli(['check', repo, '--format', 'json', ...(cache ? ['--cache-location', cache] : ['--no-cache'])]);
+  assert.ok(result.code === 0 || result.code === 1, result.stderr);
+  return result.stdout;
+}
+
+/**
+ * An edit that changes file findings (an undeclared import) and, through the file's facts, project findings: scipy
+ * is no longer an unused dependency, and the config key `dropout` is no longer unread.
+ */
+const EDIT = '\nimport scipy\nimport requests\n\n\ndef _dropout(cfg):\n    return cfg["dropout"]\n';
+
+const count = (text: string, needle: string): number => text.split(needle).length - 1;
+
+describe('the result cache', () => {
+  it('a cold run writes results and facts apart; a warm run reports the same', async () => {
+    const { repo, cache } = setup();
+    const uncached = await check(repo);
+    assert.equal(await check(repo, cache), uncached);
+    assert.deepEqual(readdirSync(cache).sort(), ['.gitignore', 'facts-v2.json', 'results-v2.json']);
+    assert.equal(await check(repo, cache), uncached);
+  });
+
+  it('a file changed since the cache was written is linted again, and project rules see its new facts', async () => {
+    const { repo, cache } = setup();
+    await check(repo, cache);
+    const before = await check(repo);
+    appendFileSync(join(repo, 'src', 'churn', 'features.py'), EDIT);
+    const expected = await check(repo);
+    for (const gone of ['"dependency-unused"', '"config-key-unused"']) assert.ok(count(expected, gone) < count(before, gone), gone);
+    assert.equal(await check(repo, cache), expected);
+    assert.equal(await check(repo, cache), expected);
+  });
+
+  it('without its facts file, cached files are linted again when project rules must run', async () => {
+    const { repo, cache } = setup();
+    await check(repo, cache);
+    rmSync(join(cache, 'facts-v2.json'));
+    appendFileSync(join(repo, 'src', 'churn', 'features.py'), EDIT);
+    const expected = await check(repo);
+    assert.equal(await check(repo, cache), expected);
+    assert.ok(existsSync(join(cache, 'facts-v2.json')));
+    assert.equal(await check(repo, cache), expected);
+  });
+
+  it('a fully warm run does not read the facts file', async () => {
+    const { repo, cache } = setup();
+    const expected = await check(repo, cache);
+    writeFileSync(join(cache, 'facts-v2.json'), 'not json');
+    assert.equal(await check(repo, cache), expected);
+  });
+
+  it('a corrupt results file is an empty cache', async () => {
+    const { repo, cache } = setup();
+    const expected = await check(repo, cache);
+    writeFileSync(join(cache, 'results-v2.json'), '{"version":');
+    assert.equal(await check(repo, cache), expected);
+    assert.equal(await check(repo, cache), expected);
+  });
+
+  it('a config file edit that keeps its key names reuses per-file results and reruns project rules', async () => {
+    const { repo, cache } = setup();
+    await check(repo, cache);
+    appendFileSync(join(repo, 'params.yaml'), '\n# tuned\n');
+    const expected = await check(repo);
+    assert.equal(await check(repo, cache), expected);
+  });
+});
