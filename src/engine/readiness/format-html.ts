@@ -160,7 +160,7 @@ function debtHtml(report: ReadinessReport): string {
 export function formatReadinessHtml(report: ReadinessReport): string {
   const unknown =
     report.unknownAttestations.length > 0
-      ? `<p class="warn"><strong>Attestations for unknown items</strong> in the config, ignored: ${report.unknownAttestations.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}. Check the ids (<code>data-1</code> … <code>monitor-7</code>, <code>debt-&lt;category&gt;</code>).</p>`
+      ? `<p class="warn"><strong>Attestations for unknown items</strong> in the config, ignored: ${report.unknownAttestations.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}. Check the ids (<code>data-1</code> … <code>monitor-7</code>; the debt items follow the findings and cannot be attested).</p>`
       : '';
   return `<!DOCTYPE html>
 <html lang="en">

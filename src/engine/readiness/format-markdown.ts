@@ -150,7 +150,7 @@ export function formatReadinessMarkdown(report: ReadinessReport): string {
   }
   out.push(...debtLines(report), '');
   if (report.unknownAttestations.length > 0) {
-    out.push(`**Attestations for unknown items** in the config, ignored: ${report.unknownAttestations.map((id) => inline(`\`${id.replace(/`/g, '')}\``)).join(', ')}. Check the ids (\`data-1\` … \`monitor-7\`, \`debt-<category>\`).`, '');
+    out.push(`**Attestations for unknown items** in the config, ignored: ${report.unknownAttestations.map((id) => inline(`\`${id.replace(/`/g, '')}\``)).join(', ')}. Check the ids (\`data-1\` … \`monitor-7\`; the debt items follow the findings and cannot be attested).`, '');
   }
   out.push(`---`, '', `Made by mlready ${escapeMarkdown(report.tool.version)} on ${escapeMarkdown(report.generatedAt)}. Scoring: ${escapeMarkdown(report.scoring)}; attestations older than ${String(report.maxAgeDays)} days no longer count.`, '');
   return out.join('\n');
