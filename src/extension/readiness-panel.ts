@@ -231,7 +231,7 @@ export class ReadinessPanels implements Disposable {
   private async changeAttestation(itemId: string, action: 'attest' | 'revoke'): Promise<void> {
     const shown = this.shown;
     const item = shown?.result.report.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
-    if (!shown || !item || this.attesting) return;
+    if (!shown || !item || item.section === 'debt' || this.attesting) return;
     this.attesting = true;
     try {
       const base = { stamp: shown.stamp, configErrors: shown.result.configErrors, item: item.id, starter: () => this.deps.send<string>(Requests.starterConfig, undefined) };

@@ -115,7 +115,8 @@ export function itemNode(item: ReadinessItem, report: ReadinessReport, ctx: Rend
       evidenceList(item, ctx),
       blockingList(item, ctx),
       showsNext(item) && el('p', { class: 'next' }, el('strong', {}, 'Next: '), ...rich(item.next)),
-      attestationBlock(item, report, ctx),
+      // The debt items follow the findings: fixing or suppressing them is the way to meet them, not a person's word.
+      item.section !== 'debt' && attestationBlock(item, report, ctx),
     ),
   );
 }
