@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FileFacts } from '../engine/facts.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import type { FileStamp, ResultCache } from '../engine/linter.js';
+import { RULES } from '../engine/rules/index.js';
 import type { Finding } from '../engine/types.js';
 import { VERSION } from '../engine/version.js';
 
@@ -18,7 +19,45 @@ interface Entry {
 }
 
 /** [size, mtimeMs, context index, result]: arrays, not objects, to keep 10,000 entries small. */
-type StoredEntry = readonly [number, number, number, FileLintResult];
+type StoredEntry = readonly [number, number, number, StoredResult];
+
+/**
+ * A result as stored: what the entry's key or the rule registry already says is left out (the path, a finding's
+ * file when it is the entry's, its category when it is its rule's), and so are empty lists. A warm run parses the
+ * whole file, so every byte left out is parse time saved.
+ */
+interface StoredResult {
+  readonly f?: readonly StoredFinding[];
+  readonly s?: FileLintResult['suppressions'];
+  readonly p?: FileLintResult['suppressionProblems'];
+  readonly e?: FileLintResult['ruleErrors'];
+  readonly skipped?: string;
+}
+
+type StoredFinding = Omit<Finding, 'file' | 'category'> & { readonly file?: string; readonly category?: Finding['category'] };
+
+function encodeResult(path: string, result: FileLintResult): StoredResult {
+  const findings = result.findings.map((finding): StoredFinding => {
+    const { file, category, ...rest } = finding;
+    return { ...rest, ...(file === path ? {} : { file }), ...(RULES.get(finding.ruleId)?.category === category ? {} : { category }) };
+  });
+  return {
+    ...(findings.length > 0 ? { f: findings } : {}),
+    ...(result.suppressions.length > 0 ? { s: result.suppressions } : {}),
+    ...(result.suppressionProblems.length > 0 ? { p: result.suppressionProblems } : {}),
+    ...(result.ruleErrors.length > 0 ? { e: result.ruleErrors } : {}),
+    ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
+  };
+}
+
+function decodeResult(path: string, stored: StoredResult): FileLintResult {
+  const findings = (stored.f ?? []).map((f): Finding => {
+    const { ruleId, severity, message, file, category, ...rest } = f;
+    // The key order of a finding as the engine makes it (findingFromReport).
+    return { ruleId, category: category ?? RULES.get(ruleId)?.category ?? 'data', severity, message, file: file ?? path, ...rest };
+  });
+  return { path, findings, suppressions: stored.s ?? [], suppressionProblems: stored.p ?? [], ruleErrors: stored.e ?? [], ...(stored.skipped === undefined ? {} : { skipped: stored.skipped }) };
+}
 
 interface StoredResults {
   readonly version: string;
@@ -36,10 +75,10 @@ interface StoredFacts {
   readonly facts: Readonly<Record<string, FileFacts>>;
 }
 
-const RESULTS = 'results-v2.json';
-const FACTS = 'facts-v2.json';
+const RESULTS = 'results-v3.json';
+const FACTS = 'facts-v3.json';
 /** Files of earlier formats, removed when a new cache is written. */
-const OLD = ['results-v1.json'];
+const OLD = ['results-v1.json', 'results-v2.json', 'facts-v2.json'];
 
 /**
  * Results and facts are two files. A warm run whose files all come from the cache, with the project findings
@@ -71,7 +110,7 @@ export class DiskCache implements ResultCache {
       this.run = parsed.run;
       this.contexts = [...contexts];
       this.contexts.forEach((hash, i) => this.contextIndex.set(hash, i));
-      for (const [path, [size, mtimeMs, context, result]] of Object.entries(parsed.entries)) this.entries.set(path, { size, mtimeMs, context, result });
+      for (const [path, [size, mtimeMs, context, result]] of Object.entries(parsed.entries)) this.entries.set(path, { size, mtimeMs, context, result: decodeResult(path, result) });
       if (parsed.project) this.project = parsed.project;
       if (parsed.configKeys) this.configKeys = parsed.configKeys;
     } catch {
@@ -132,7 +171,7 @@ export class DiskCache implements ResultCache {
       const entries: Record<string, StoredEntry> = {};
       const facts: Record<string, FileFacts> = {};
       for (const [path, e] of this.entries) {
-        entries[path] = [e.size, e.mtimeMs, renumber.get(e.context) ?? 0, e.result];
+        entries[path] = [e.size, e.mtimeMs, renumber.get(e.context) ?? 0, encodeResult(path, e.result)];
         const f = this.facts.get(path);
         if (f) facts[path] = f;
       }

@@ -40,7 +40,7 @@ describe('the result cache', () => {
     const { repo, cache } = setup();
     const uncached = await check(repo);
     assert.equal(await check(repo, cache), uncached);
-    assert.deepEqual(readdirSync(cache).sort(), ['.gitignore', 'facts-v2.json', 'results-v2.json']);
+    assert.deepEqual(readdirSync(cache).sort(), ['.gitignore', 'facts-v3.json', 'results-v3.json']);
     assert.equal(await check(repo, cache), uncached);
   });
 
@@ -58,25 +58,25 @@ describe('the result cache', () => {
   it('without its facts file, cached files are linted again when project rules must run', async () => {
     const { repo, cache } = setup();
     await check(repo, cache);
-    rmSync(join(cache, 'facts-v2.json'));
+    rmSync(join(cache, 'facts-v3.json'));
     appendFileSync(join(repo, 'src', 'churn', 'features.py'), EDIT);
     const expected = await check(repo);
     assert.equal(await check(repo, cache), expected);
-    assert.ok(existsSync(join(cache, 'facts-v2.json')));
+    assert.ok(existsSync(join(cache, 'facts-v3.json')));
     assert.equal(await check(repo, cache), expected);
   });
 
   it('a fully warm run does not read the facts file', async () => {
     const { repo, cache } = setup();
     const expected = await check(repo, cache);
-    writeFileSync(join(cache, 'facts-v2.json'), 'not json');
+    writeFileSync(join(cache, 'facts-v3.json'), 'not json');
     assert.equal(await check(repo, cache), expected);
   });
 
   it('a corrupt results file is an empty cache', async () => {
     const { repo, cache } = setup();
     const expected = await check(repo, cache);
-    writeFileSync(join(cache, 'results-v2.json'), '{"version":');
+    writeFileSync(join(cache, 'results-v3.json'), '{"version":');
     assert.equal(await check(repo, cache), expected);
     assert.equal(await check(repo, cache), expected);
   });
