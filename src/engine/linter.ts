@@ -16,6 +16,7 @@ import { PROJECT_RULES, RULES } from './rules/index.js';
 import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
 import { phaseTimed, type Timing } from './timing.js';
+import { runInputs } from './run-inputs.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
 
 /** One file to lint, as sent to an executor. */
@@ -98,6 +99,8 @@ export interface LintRun {
   readonly baselined: number;
   /** The text of each file this run read (files served from the cache are not read). */
   readonly texts: ReadonlyMap<string, string>;
+  /** False when a file could not be read or a rule failed: what it reports may differ next time with equal inputs. */
+  readonly replayable: boolean;
 }
 
 export interface RuleError {
@@ -212,22 +215,34 @@ export function reportableFiles(inventory: Inventory, include?: readonly string[
 }
 
 export async function runLint(request: LintRequest): Promise<LintRun> {
-  const { fs, root, settings } = request;
-  const { timing } = request;
-  const phase = phaseTimer(timing);
+  return (await planLint(request)).run();
+}
+
+/** A run whose inputs are known (the tree walked, the project loaded) and whose files are not linted yet. */
+export interface PlannedLint {
+  /**
+   * Every input of the run's findings, as text to hash: the engine version, the config, each file's path, kind,
+   * size and modification time, what the walk skipped, the project metadata and Git index, the included paths and
+   * the baseline. Two runs with equal inputs report the same, so a host may replay a run it kept for them.
+   */
+  readonly inputs: string;
+  run(): Promise<LintRun>;
+}
+
+/** Walks the tree and loads the project; `run` lints. */
+export async function planLint(request: LintRequest): Promise<PlannedLint> {
+  const { fs, root, settings, timing } = request;
   const loaded = await loadProject(fs, root, settings, {
     ...(request.git ? { git: request.git } : {}),
     ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}),
     ...(timing ? { timing } : {}),
     ...(request.cache ? { cache: request.cache } : {}),
   });
-  const { inventory, texts, skipped } = loaded;
   const wantFacts = projectRulesWantFacts(PROJECT_RULES, settings);
-  const reportable = reportableFiles(inventory, request.include);
+  const reportable = reportableFiles(loaded.inventory, request.include);
   const settingsList: FileSettings[] = [];
   const settingsIndex = new Map<FileSettings, number>();
   const contextKeys: string[] = [];
-  const results = new Map<string, FileLintResult>();
   const indexOf = (path: string): number => {
     const fileSettings = settings.forFile(path);
     let index = settingsIndex.get(fileSettings);
@@ -239,6 +254,33 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     }
     return index;
   };
+  for (const entry of reportable) indexOf(entry.path);
+  let inputs: string | undefined;
+  return {
+    get inputs() {
+      inputs ??= runInputs(request, loaded.inventory, loaded.key, reportable.map((e) => `${e.path}\u0000${String(indexOf(e.path))}`), contextKeys);
+      return inputs;
+    },
+    run: () => lintPlanned(request, loaded, { wantFacts, reportable, settingsList, indexOf, contextKeys }),
+  };
+}
+
+interface Plan {
+  readonly wantFacts: readonly FactKind[];
+  readonly reportable: readonly InventoryEntry[];
+  readonly settingsList: readonly FileSettings[];
+  readonly indexOf: (path: string) => number;
+  readonly contextKeys: readonly string[];
+}
+
+async function lintPlanned(request: LintRequest, loaded: LoadedProject, plan: Plan): Promise<LintRun> {
+  const { fs, root, settings, timing } = request;
+  const { wantFacts, reportable, settingsList, indexOf, contextKeys } = plan;
+  const { inventory, texts, skipped } = loaded;
+  const phase = phaseTimer(timing);
+  const results = new Map<string, FileLintResult>();
+  // Skips for an IO error (a folder or metadata file that could not be read) may not recur with equal inputs.
+  const ioSkips = skipped.filter((s) => !/^(file is |symbolic link loop)/.test(s.reason)).length;
   const misses: InventoryEntry[] = [];
   phaseTimed(timing, 'cache lookup', () => {
     for (const entry of reportable) {
@@ -285,12 +327,14 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   request.onProgress?.(results.size, results.size + tasks.length);
   const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, loaded.project, wantFacts, timing)) : [];
   let linted = 0;
+  let unreadable = toRead.length - read.filter((t) => t !== undefined).length + ioSkips;
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
     if (!task || !entry) return;
     if (result.unreadable !== undefined) {
       skipped.push({ file: result.path, reason: result.unreadable });
+      unreadable++;
       return;
     }
     linted++;
@@ -315,6 +359,8 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     suppressed: finished.suppressed,
     baselined: finished.baselined,
     texts,
+    // A file that could not be read may be readable next time with the same size and time: such a run is not kept.
+    replayable: unreadable === 0 && finished.ruleErrors.length === 0,
   };
 }
 
