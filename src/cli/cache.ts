@@ -1,10 +1,11 @@
 // The on-disk result cache: per file, keyed by size, modification time and a hash of everything else results depend on.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts } from '../engine/facts.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import type { FileStamp, ResultCache } from '../engine/linter.js';
+import { RULES } from '../engine/rules/index.js';
 import type { Finding } from '../engine/types.js';
 import { VERSION } from '../engine/version.js';
 
@@ -18,7 +19,45 @@ interface Entry {
 }
 
 /** [size, mtimeMs, context index, result]: arrays, not objects, to keep 10,000 entries small. */
-type StoredEntry = readonly [number, number, number, FileLintResult];
+type StoredEntry = readonly [number, number, number, StoredResult];
+
+/**
+ * A result as stored: what the entry's key or the rule registry already says is left out (the path, a finding's
+ * file when it is the entry's, its category when it is its rule's), and so are empty lists. A warm run parses the
+ * whole file, so every byte left out is parse time saved.
+ */
+interface StoredResult {
+  readonly f?: readonly StoredFinding[];
+  readonly s?: FileLintResult['suppressions'];
+  readonly p?: FileLintResult['suppressionProblems'];
+  readonly e?: FileLintResult['ruleErrors'];
+  readonly skipped?: string;
+}
+
+type StoredFinding = Omit<Finding, 'file' | 'category'> & { readonly file?: string; readonly category?: Finding['category'] };
+
+function encodeResult(path: string, result: FileLintResult): StoredResult {
+  const findings = result.findings.map((finding): StoredFinding => {
+    const { file, category, ...rest } = finding;
+    return { ...rest, ...(file === path ? {} : { file }), ...(RULES.get(finding.ruleId)?.category === category ? {} : { category }) };
+  });
+  return {
+    ...(findings.length > 0 ? { f: findings } : {}),
+    ...(result.suppressions.length > 0 ? { s: result.suppressions } : {}),
+    ...(result.suppressionProblems.length > 0 ? { p: result.suppressionProblems } : {}),
+    ...(result.ruleErrors.length > 0 ? { e: result.ruleErrors } : {}),
+    ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
+  };
+}
+
+function decodeResult(path: string, stored: StoredResult): FileLintResult {
+  const findings = (stored.f ?? []).map((f): Finding => {
+    const { ruleId, severity, message, file, category, ...rest } = f;
+    // The key order of a finding as the engine makes it (findingFromReport).
+    return { ruleId, category: category ?? RULES.get(ruleId)?.category ?? 'data', severity, message, file: file ?? path, ...rest };
+  });
+  return { path, findings, suppressions: stored.s ?? [], suppressionProblems: stored.p ?? [], ruleErrors: stored.e ?? [], ...(stored.skipped === undefined ? {} : { skipped: stored.skipped }) };
+}
 
 interface StoredResults {
   readonly version: string;
@@ -27,7 +66,13 @@ interface StoredResults {
   readonly contexts: readonly string[];
   readonly entries: Readonly<Record<string, StoredEntry>>;
   readonly project?: { readonly key: string; readonly findings: readonly Finding[] };
-  readonly configKeys?: { readonly key: string; readonly names: readonly string[] };
+}
+
+/** What a run printed, and the counts its exit code follows from. */
+export interface KeptOutput {
+  readonly output: string;
+  readonly errors: number;
+  readonly warnings: number;
 }
 
 interface StoredFacts {
@@ -36,10 +81,13 @@ interface StoredFacts {
   readonly facts: Readonly<Record<string, FileFacts>>;
 }
 
-const RESULTS = 'results-v2.json';
-const FACTS = 'facts-v2.json';
+const RESULTS = 'results-v3.json';
+const FACTS = 'facts-v3.json';
+const CONFIG_KEYS = 'config-keys-v3.json';
+/** The last run's output: a JSON header line, then the output as printed. */
+const OUTPUT = 'output-v3.txt';
 /** Files of earlier formats, removed when a new cache is written. */
-const OLD = ['results-v1.json'];
+const OLD = ['results-v1.json', 'results-v2.json', 'facts-v2.json'];
 
 /**
  * Results and facts are two files. A warm run whose files all come from the cache, with the project findings
@@ -51,7 +99,10 @@ export class DiskCache implements ResultCache {
   private contexts: string[] = [];
   private readonly contextIndex = new Map<string, number>();
   private project?: { key: string; findings: readonly Finding[] };
-  private configKeys?: { key: string; names: readonly string[] };
+  /** null: the file was read and holds none. */
+  private configKeys?: { key: string; names: readonly string[] } | null;
+  private configKeysDirty = false;
+  private output?: { key: string; kept: KeptOutput };
   private run = '';
   /** Facts by path, once read: the facts file's, plus those of entries set since. */
   private readonly facts = new Map<string, FileFacts>();
@@ -62,25 +113,33 @@ export class DiskCache implements ResultCache {
 
   constructor(private readonly dir: string) {}
 
-  /** Loads the results file; a missing, corrupt or other-version cache is an empty one. */
+  /** Prepares the cache; the results file is read on first use (a replayed run never reads it). */
   load(): this {
-    try {
-      const parsed = JSON.parse(readFileSync(join(this.dir, RESULTS), 'utf8')) as Partial<StoredResults>;
-      const contexts: unknown = parsed.contexts;
-      if (parsed.version !== VERSION || typeof parsed.run !== 'string' || !isStringArray(contexts) || !parsed.entries) return this;
-      this.run = parsed.run;
-      this.contexts = [...contexts];
-      this.contexts.forEach((hash, i) => this.contextIndex.set(hash, i));
-      for (const [path, [size, mtimeMs, context, result]] of Object.entries(parsed.entries)) this.entries.set(path, { size, mtimeMs, context, result });
-      if (parsed.project) this.project = parsed.project;
-      if (parsed.configKeys) this.configKeys = parsed.configKeys;
-    } catch {
-      this.entries.clear();
-    }
     return this;
   }
 
+  private loaded = false;
+
+  /** Reads the results file; a missing, corrupt or other-version cache is an empty one. */
+  private ensureLoaded(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.dir, RESULTS), 'utf8')) as Partial<StoredResults>;
+      const contexts: unknown = parsed.contexts;
+      if (parsed.version !== VERSION || typeof parsed.run !== 'string' || !isStringArray(contexts) || !parsed.entries) return;
+      this.run = parsed.run;
+      this.contexts = [...contexts];
+      this.contexts.forEach((hash, i) => this.contextIndex.set(hash, i));
+      for (const [path, [size, mtimeMs, context, result]] of Object.entries(parsed.entries)) this.entries.set(path, { size, mtimeMs, context, result: decodeResult(path, result) });
+      if (parsed.project) this.project = parsed.project;
+    } catch {
+      this.entries.clear();
+    }
+  }
+
   get(stamp: FileStamp, context: string): FileLintResult | undefined {
+    this.ensureLoaded();
     const entry = this.entries.get(stamp.path);
     if (entry?.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || this.contexts[entry.context] !== this.contextHash(context)) return undefined;
     return entry.result;
@@ -92,6 +151,7 @@ export class DiskCache implements ResultCache {
   }
 
   set(stamp: FileStamp, context: string, result: FileLintResult): void {
+    this.ensureLoaded();
     this.loadFacts();
     const { facts, ...rest } = result;
     this.entries.set(stamp.path, { size: stamp.size, mtimeMs: stamp.mtimeMs, context: this.contextId(context), result: rest });
@@ -101,61 +161,104 @@ export class DiskCache implements ResultCache {
   }
 
   getProject(key: string): readonly Finding[] | undefined {
+    this.ensureLoaded();
     return this.project?.key === this.contextHash(key) ? this.project.findings : undefined;
   }
 
   setProject(key: string, findings: readonly Finding[]): void {
+    this.ensureLoaded();
     this.project = { key: this.contextHash(key), findings };
     this.dirty = true;
   }
 
   getConfigKeyNames(key: string): readonly string[] | undefined {
+    if (this.configKeys === undefined) {
+      const stored = readJson(join(this.dir, CONFIG_KEYS)) as { version?: string; key?: string; names?: unknown } | undefined;
+      this.configKeys = stored?.version === VERSION && typeof stored.key === 'string' && isStringArray(stored.names) ? { key: stored.key, names: stored.names } : null;
+    }
     return this.configKeys?.key === this.contextHash(key) ? this.configKeys.names : undefined;
   }
 
   setConfigKeyNames(key: string, names: readonly string[]): void {
     this.configKeys = { key: this.contextHash(key), names };
-    this.dirty = true;
+    this.configKeysDirty = true;
+  }
+
+  /** The output a run with these inputs printed in this form (format, colour, quiet), when it was kept. */
+  getOutput(key: string): KeptOutput | undefined {
+    const path = join(this.dir, OUTPUT);
+    try {
+      // The header first: a run with other inputs does not read the whole output.
+      const head = Buffer.alloc(1024);
+      const fd = openSync(path, 'r');
+      let length: number;
+      try {
+        length = readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+      const newline = head.subarray(0, length).indexOf(10);
+      if (newline === -1) return undefined;
+      const header = JSON.parse(head.toString('utf8', 0, newline)) as { version?: string; key?: string; errors?: unknown; warnings?: unknown };
+      if (header.version !== VERSION || header.key !== this.contextHash(key) || typeof header.errors !== 'number' || typeof header.warnings !== 'number') return undefined;
+      const bytes = readFileSync(path);
+      return { errors: header.errors, warnings: header.warnings, output: bytes.toString('utf8', newline + 1) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  setOutput(key: string, kept: KeptOutput): void {
+    this.output = { key: this.contextHash(key), kept };
   }
 
   /** Writes the cache atomically; failures (read-only checkouts) only cost speed next time. */
   save(): void {
-    if (!this.dirty) return;
     try {
-      this.loadFacts();
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(join(this.dir, '.gitignore'), '# Created by mlready: its result cache is local.\n*\n');
-      const run = randomUUID();
-      // Contexts no entry uses any more are dropped, so the list does not grow run after run.
-      const used = [...new Set([...this.entries.values()].map((e) => e.context))].sort((a, b) => a - b);
-      const renumber = new Map(used.map((old, i) => [old, i]));
-      const entries: Record<string, StoredEntry> = {};
-      const facts: Record<string, FileFacts> = {};
-      for (const [path, e] of this.entries) {
-        entries[path] = [e.size, e.mtimeMs, renumber.get(e.context) ?? 0, e.result];
-        const f = this.facts.get(path);
-        if (f) facts[path] = f;
+      if (this.configKeysDirty && this.configKeys) writeAtomically(this.dir, CONFIG_KEYS, JSON.stringify({ version: VERSION, ...this.configKeys }));
+      // The output is written last, after the results it was made from, and only from a run that changed nothing
+      // else or whose changes were saved: a replay never serves what the per-file cache would not.
+      if (this.dirty) this.saveResults();
+      if (this.output) {
+        const { key, kept } = this.output;
+        writeAtomically(this.dir, OUTPUT, `${JSON.stringify({ version: VERSION, key, errors: kept.errors, warnings: kept.warnings })}\n${kept.output}`);
       }
-      const results: StoredResults = {
-        version: VERSION,
-        run,
-        contexts: used.map((i) => this.contexts[i] ?? ''),
-        entries,
-        ...(this.project ? { project: this.project } : {}),
-        ...(this.configKeys ? { configKeys: this.configKeys } : {}),
-      };
-      const stored: StoredFacts = { version: VERSION, run, facts };
-      // Facts first: a crash between the two renames leaves new facts beside old results, whose run id differs.
-      const factsTmp = join(this.dir, `${FACTS}.${process.pid}.tmp`);
-      const resultsTmp = join(this.dir, `${RESULTS}.${process.pid}.tmp`);
-      writeFileSync(factsTmp, JSON.stringify(stored));
-      writeFileSync(resultsTmp, JSON.stringify(results));
-      renameSync(factsTmp, join(this.dir, FACTS));
-      renameSync(resultsTmp, join(this.dir, RESULTS));
-      for (const old of OLD) rmSync(join(this.dir, old), { force: true });
     } catch {
       // A cache that cannot be written is not an error of the lint run.
     }
+  }
+
+  private saveResults(): void {
+    this.loadFacts();
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(join(this.dir, '.gitignore'), '# Created by mlready: its result cache is local.\n*\n');
+    const run = randomUUID();
+    // Contexts no entry uses any more are dropped, so the list does not grow run after run.
+    const used = [...new Set([...this.entries.values()].map((e) => e.context))].sort((a, b) => a - b);
+    const renumber = new Map(used.map((old, i) => [old, i]));
+    const entries: Record<string, StoredEntry> = {};
+    const facts: Record<string, FileFacts> = {};
+    for (const [path, e] of this.entries) {
+      entries[path] = [e.size, e.mtimeMs, renumber.get(e.context) ?? 0, encodeResult(path, e.result)];
+      const f = this.facts.get(path);
+      if (f) facts[path] = f;
+    }
+    const results: StoredResults = {
+      version: VERSION,
+      run,
+      contexts: used.map((i) => this.contexts[i] ?? ''),
+      entries,
+      ...(this.project ? { project: this.project } : {}),
+    };
+    const stored: StoredFacts = { version: VERSION, run, facts };
+    // Facts first: a crash between the two renames leaves new facts beside old results, whose run id differs.
+    const factsTmp = join(this.dir, `${FACTS}.${process.pid}.tmp`);
+    const resultsTmp = join(this.dir, `${RESULTS}.${process.pid}.tmp`);
+    writeFileSync(factsTmp, JSON.stringify(stored));
+    writeFileSync(resultsTmp, JSON.stringify(results));
+    renameSync(factsTmp, join(this.dir, FACTS));
+    renameSync(resultsTmp, join(this.dir, RESULTS));
+    for (const old of OLD) rmSync(join(this.dir, old), { force: true });
   }
 
   /**
@@ -203,4 +306,20 @@ export class DiskCache implements ResultCache {
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomically(dir: string, name: string, text: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.gitignore'), '# Created by mlready: its result cache is local.\n*\n');
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, join(dir, name));
 }

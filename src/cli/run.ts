@@ -8,7 +8,7 @@ import { loadConfig } from '../engine/config/load.js';
 import { SettingsResolver, type FileSettings } from '../engine/config/resolve.js';
 import type { ResolvedConfig } from '../engine/config/types.js';
 import { InProcessExecutor } from '../engine/executor.js';
-import { runLint, type FileExecutor, type FileTask, type LintRun } from '../engine/linter.js';
+import { planLint, type FileExecutor, type FileTask, type LintRun } from '../engine/linter.js';
 import type { FileLintResult } from '../engine/lint-file.js';
 import { PythonParser } from '../engine/parsers/python.js';
 import type { ProjectModel } from '../engine/project.js';
@@ -16,7 +16,7 @@ import { RULES } from '../engine/rules/index.js';
 import { phaseTimed, type Timing } from '../engine/timing.js';
 import { VERSION } from '../engine/version.js';
 import { UsageError } from './args.js';
-import { DiskCache } from './cache.js';
+import { DiskCache, type KeptOutput } from './cache.js';
 import { readGrammarBinaries } from '../node/grammar.js';
 import { NodeFileSystem } from '../node/node-fs.js';
 import { WorkerPoolExecutor } from './worker-pool.js';
@@ -57,7 +57,27 @@ export function toEnginePath(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
+/** Runs a check and saves the cache. */
 export async function runCheck(options: RunOptions): Promise<CliRun> {
+  const planned = await planCheck(options);
+  const result = await planned.run();
+  planned.save();
+  return result;
+}
+
+/** A check whose inputs are known: it may be replayed from the cache, or run. */
+export interface PlannedCheck {
+  readonly config: ResolvedConfig;
+  /** What a run with these inputs printed in this form (`variant`: format and output options), when it was kept. */
+  replay(variant: string): KeptOutput | undefined;
+  run(): Promise<CliRun>;
+  /** Keeps what this run printed, for a replay by a later run with equal inputs (not for runs that cannot be replayed). */
+  keep(variant: string, run: LintRun, kept: KeptOutput): void;
+  save(): void;
+}
+
+/** Finds the config and root, walks the tree and loads the project: what a check needs before linting any file. */
+export async function planCheck(options: RunOptions): Promise<PlannedCheck> {
   const fs = new NodeFileSystem();
   const paths = (options.paths.length ? options.paths : ['.']).map((p) => resolve(p));
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or directory: ${p}`);
@@ -76,7 +96,7 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
   const settings = new SettingsResolver(config, RULES);
   const cache = options.cache ? phaseTimed(timing, 'cache load', () => new DiskCache(options.cacheLocation ? resolve(options.cacheLocation) : join(root, '.mlready_cache')).load()) : undefined;
   const executor = new AdaptiveExecutor(root, options.readFiles !== false, options.threads, options.onProgress);
-  const run = await runLint({
+  const planned = await planLint({
     fs,
     root,
     settings,
@@ -88,10 +108,21 @@ export async function runCheck(options: RunOptions): Promise<CliRun> {
     ...(options.extraFacts ? { extraFacts: options.extraFacts } : {}),
     ...(timing ? { timing } : {}),
   });
-  if (cache) phaseTimed(timing, 'cache save', () => {
-    cache.save();
-  });
-  return { run, config, settings, root, fs };
+  // The inputs key names the config file's path too: two configs with the same text may sit at different roots.
+  const outputKey = (variant: string): string => `${config.file ?? ''}\u0000${root}\u0000${variant}\u0000${planned.inputs}`;
+  return {
+    config,
+    replay: (variant) => (cache ? phaseTimed(timing, 'replay', () => cache.getOutput(outputKey(variant))) : undefined),
+    run: async () => ({ run: await planned.run(), config, settings, root, fs }),
+    keep: (variant, run, kept) => {
+      if (cache && run.replayable) cache.setOutput(outputKey(variant), kept);
+    },
+    save: () => {
+      if (cache) phaseTimed(timing, 'cache save', () => {
+        cache.save();
+      });
+    },
+  };
 }
 
 function readBaseline(path: string | undefined, explicit: boolean): Baseline | undefined {

@@ -1,22 +1,20 @@
 // A whole lint run: load the project, lint files (cached, in-process or on workers), then project rules, suppressions, baseline.
 import type { FactKind } from './facts.js';
-import { buildConfigModels, configKeys, isMlConfigPath, type ConfigFileModel } from './analyses/config-files.js';
+import type { ConfigFileModel } from './analyses/config-files.js';
 import { filterByBaseline, type Baseline } from './baseline.js';
-import type { ConfigNode } from './parsers/config-tree.js';
 import type { FileSettings, SettingsResolver } from './config/resolve.js';
 import type { FileFacts } from './facts.js';
-import { isTextKind } from './file-kinds.js';
-import { describeFsError, type FileSystem } from './fs.js';
-import { loadGit, type GitOption } from './git.js';
-import { buildInventory, decodeText, type Inventory, type InventoryEntry } from './inventory.js';
+import type { FileSystem } from './fs.js';
+import type { GitOption } from './git.js';
+import type { Inventory, InventoryEntry } from './inventory.js';
+import { isIncluded, loadProject, mapLimited, phaseTimer, READ_CONCURRENCY, readText, reportableFiles, type LoadedProject } from './load-project.js';
 import type { FileLintResult } from './lint-file.js';
-import { buildProjectModel, PROJECT_METADATA_KINDS, withTestReports, type ProjectModel } from './project.js';
-import { loadTestReports } from './report-files.js';
+import type { ProjectModel } from './project.js';
 import { projectRulesWantFacts, runProjectRules } from './project-rules.js';
 import { PROJECT_RULES, RULES } from './rules/index.js';
-import { SourceFile } from './source-file.js';
 import { applySuppressions } from './suppress.js';
 import { phaseTimed, type Timing } from './timing.js';
+import { runInputs } from './run-inputs.js';
 import { compareFindings, type FileKind, type Finding, type SkippedFile } from './types.js';
 
 /** One file to lint, as sent to an executor. */
@@ -105,6 +103,8 @@ export interface LintRun {
   readonly facts: ReadonlyMap<string, FileFacts>;
   /** ML config files as key trees. */
   readonly configs: readonly ConfigFileModel[];
+  /** False when a file could not be read or a rule failed: what it reports may differ next time with equal inputs. */
+  readonly replayable: boolean;
 }
 
 export interface RuleError {
@@ -113,139 +113,36 @@ export interface RuleError {
   readonly message: string;
 }
 
-/** The project as the rules see it, with the text of the metadata files it was built from. */
-export interface LoadedProject {
-  readonly inventory: Inventory;
-  readonly project: ProjectModel;
-  readonly texts: Map<string, string>;
-  readonly skipped: SkippedFile[];
-  /** Changes whenever a metadata file changes; part of every cache key. */
-  readonly key: string;
-  /** ML config files as key trees, for project rules (kept out of the model sent to workers). */
-  readonly configs: readonly ConfigFileModel[];
-  /** Changes whenever a coverage or JUnit report changes; part of the project findings' cache key only (file rules do not read reports). */
-  readonly reportsKey: string;
-}
-
-const READ_CONCURRENCY = 64;
-
-/** Reads a file as text, or records why it cannot be read. */
-export async function readText(fs: FileSystem, root: string, path: string, skipped: SkippedFile[]): Promise<string | undefined> {
-  try {
-    const decoded = decodeText(await fs.readFile(`${root}/${path}`));
-    if (decoded.ok) return decoded.text;
-    skipped.push({ file: path, reason: decoded.reason });
-  } catch (error) {
-    skipped.push({ file: path, reason: `cannot read: ${describeFsError(error)}` });
-  }
-  return undefined;
-}
-
-/** Walks the tree and builds the project model from the metadata files (manifests, locks, DVC, LFS, CI) and Git. */
-export async function loadProject(
-  fs: FileSystem,
-  root: string,
-  settings: SettingsResolver,
-  options: { git?: GitOption; isCancelled?: () => boolean; timing?: Timing; cache?: ResultCache } = {},
-): Promise<LoadedProject> {
-  const phase = phaseTimer(options.timing);
-  const inventory = await phase('inventory', () => buildInventory(fs, root, { isIgnored: settings.ignored, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) }));
-  const skipped: SkippedFile[] = [...inventory.skipped];
-  const texts = new Map<string, string>();
-  const entries = inventory.files.filter((f) => PROJECT_METADATA_KINDS.has(f.kind));
-  const read = await phase('read metadata files', () => mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, skipped)));
-  const metadata: SourceFile[] = [];
-  entries.forEach((entry, i) => {
-    const text = read[i];
-    if (text === undefined) return;
-    texts.set(entry.path, text);
-    metadata.push(new SourceFile(entry.path, entry.kind, text, {}));
-  });
-  const git = await phase('git index', () => loadGit(fs, root, options.git ?? 'auto'));
-  const configTexts = await phase('ML config files', () => readConfigFiles(fs, root, inventory));
-  // Parsed only when needed: project rules read the trees, and files need their key names unless the cache has them.
-  let configs: readonly ConfigFileModel[] | undefined;
-  const parsedConfigs = (): readonly ConfigFileModel[] => (configs ??= phaseTimed(options.timing, 'parse ML config files', () => parseConfigFiles(configTexts)));
-  const configKey = configTexts.map((c) => `${c.file}\u0000${c.text}`).join('\u0001');
-  const cachedNames = options.cache?.getConfigKeyNames?.(configKey);
-  const keyNames = cachedNames ? [...cachedNames] : [...new Set(parsedConfigs().flatMap((c) => configKeys(c).map((k) => k.name)))].sort();
-  if (!cachedNames) options.cache?.setConfigKeyNames?.(configKey, keyNames);
-  // Built on first use: a run whose files and project findings all come from the cache never needs it.
-  let project: ProjectModel | undefined;
-  const reports = await phase('test reports', () => loadTestReports(fs, root, inventory.files));
-  skipped.push(...reports.skipped);
-  const model = (): ProjectModel => (project ??= phaseTimed(options.timing, 'project model', () => withTestReports(buildProjectModel(inventory.files, metadata, git, keyNames), reports.reports)));
-  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
-  return {
-    inventory,
-    get project() {
-      return model();
-    },
-    texts,
-    skipped,
-    key,
-    get configs() {
-      return parsedConfigs();
-    },
-    reportsKey: reports.key,
-  };
-}
-
-/** Reads and parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
-export async function loadConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigFileModel[]> {
-  return parseConfigFiles(await readConfigFiles(fs, root, inventory));
-}
-
-interface ConfigText {
-  readonly file: string;
-  readonly kind: FileKind;
-  readonly text: string;
-}
-
-/** Reads the ML config files; unreadable files are reported once, by the lint pass that reads every text file. */
-async function readConfigFiles(fs: FileSystem, root: string, inventory: Inventory): Promise<ConfigText[]> {
-  const entries = inventory.files.filter((f) => (f.kind === 'yaml' || f.kind === 'json' || f.kind === 'toml') && isMlConfigPath(f.path));
-  const unreported: SkippedFile[] = [];
-  const texts = await mapLimited(entries, READ_CONCURRENCY, (e) => readText(fs, root, e.path, unreported));
-  return entries.flatMap((entry, i) => {
-    const text = texts[i];
-    return text === undefined ? [] : [{ file: entry.path, kind: entry.kind, text }];
-  });
-}
-
-/** Parses the ML config files; one that does not parse is left out (the lint pass reports it as skipped). */
-function parseConfigFiles(files: readonly ConfigText[]): ConfigFileModel[] {
-  const parsed: { file: string; root: ConfigNode; text: string }[] = [];
-  for (const { file, kind, text } of files) {
-    const tree = new SourceFile(file, kind, text, {}).configTree;
-    if (tree?.root && !tree.problems.some((p) => !/^(Map keys must be unique|Duplicate key)/.test(p.message))) parsed.push({ file, root: tree.root, text });
-  }
-  return buildConfigModels(parsed);
-}
-
-/** The files a run reports on: text files under the included paths. */
-export function reportableFiles(inventory: Inventory, include?: readonly string[]): InventoryEntry[] {
-  return inventory.files.filter((f) => isTextKind(f.kind) && f.kind !== 'mlready-config' && isIncluded(f.path, include));
-}
-
 export async function runLint(request: LintRequest): Promise<LintRun> {
-  const { fs, root, settings } = request;
-  const { timing } = request;
-  const phase = phaseTimer(timing);
+  return (await planLint(request)).run();
+}
+
+/** A run whose inputs are known (the tree walked, the project loaded) and whose files are not linted yet. */
+export interface PlannedLint {
+  /**
+   * Every input of the run's findings, as text to hash: the engine version, the config, each file's path, kind,
+   * size and modification time, what the walk skipped, the project metadata and Git index, the included paths and
+   * the baseline. Two runs with equal inputs report the same, so a host may replay a run it kept for them.
+   */
+  readonly inputs: string;
+  run(): Promise<LintRun>;
+}
+
+/** Walks the tree and loads the project; `run` lints. */
+export async function planLint(request: LintRequest): Promise<PlannedLint> {
+  const { fs, root, settings, timing } = request;
   const loaded = await loadProject(fs, root, settings, {
     ...(request.git ? { git: request.git } : {}),
     ...(request.isCancelled ? { isCancelled: request.isCancelled } : {}),
     ...(timing ? { timing } : {}),
     ...(request.cache ? { cache: request.cache } : {}),
   });
-  const { inventory, texts, skipped } = loaded;
   const wantFacts = [...new Set([...projectRulesWantFacts(PROJECT_RULES, settings), ...(request.extraFacts ?? [])])].sort();
   if (wantFacts.length > 0 && !wantFacts.includes('imports')) wantFacts.unshift('imports');
-  const reportable = reportableFiles(inventory, request.include);
+  const reportable = reportableFiles(loaded.inventory, request.include);
   const settingsList: FileSettings[] = [];
   const settingsIndex = new Map<FileSettings, number>();
   const contextKeys: string[] = [];
-  const results = new Map<string, FileLintResult>();
   const indexOf = (path: string): number => {
     const fileSettings = settings.forFile(path);
     let index = settingsIndex.get(fileSettings);
@@ -257,6 +154,33 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     }
     return index;
   };
+  for (const entry of reportable) indexOf(entry.path);
+  let inputs: string | undefined;
+  return {
+    get inputs() {
+      inputs ??= runInputs(request, loaded.inventory, `${loaded.key}\u0003${loaded.reportsKey}`, reportable.map((e) => `${e.path}\u0000${String(indexOf(e.path))}`), contextKeys);
+      return inputs;
+    },
+    run: () => lintPlanned(request, loaded, { wantFacts, reportable, settingsList, indexOf, contextKeys }),
+  };
+}
+
+interface Plan {
+  readonly wantFacts: readonly FactKind[];
+  readonly reportable: readonly InventoryEntry[];
+  readonly settingsList: readonly FileSettings[];
+  readonly indexOf: (path: string) => number;
+  readonly contextKeys: readonly string[];
+}
+
+async function lintPlanned(request: LintRequest, loaded: LoadedProject, plan: Plan): Promise<LintRun> {
+  const { fs, root, settings, timing } = request;
+  const { wantFacts, reportable, settingsList, indexOf, contextKeys } = plan;
+  const { inventory, texts, skipped } = loaded;
+  const phase = phaseTimer(timing);
+  const results = new Map<string, FileLintResult>();
+  // Skips for an IO error (a folder or metadata file that could not be read) may not recur with equal inputs.
+  const ioSkips = skipped.filter((s) => !/^(file is |symbolic link loop)/.test(s.reason)).length;
   const misses: InventoryEntry[] = [];
   phaseTimed(timing, 'cache lookup', () => {
     for (const entry of reportable) {
@@ -304,12 +228,14 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
   request.onProgress?.(results.size, results.size + tasks.length);
   const fresh = tasks.length > 0 ? await phase('lint files', () => request.executor.lint(tasks, settingsList, loaded.project, wantFacts, timing)) : [];
   let linted = 0;
+  let unreadable = toRead.length - read.filter((t) => t !== undefined).length + ioSkips;
   fresh.forEach((result, i) => {
     const task = tasks[i];
     const entry = taskEntries[i];
     if (!task || !entry) return;
     if (result.unreadable !== undefined) {
       skipped.push({ file: result.path, reason: result.unreadable });
+      unreadable++;
       return;
     }
     linted++;
@@ -342,6 +268,8 @@ export async function runLint(request: LintRequest): Promise<LintRun> {
     get configs() {
       return loaded.configs;
     },
+    // A file that could not be read may be readable next time with the same size and time: such a run is not kept.
+    replayable: unreadable === 0 && finished.ruleErrors.length === 0,
   };
 }
 
@@ -406,33 +334,4 @@ export function finishRun(
   return { findings: fresh, byFile, skipped, ruleErrors, suppressed, baselined: matched, projectFindings: projectRun.findings };
 }
 
-function isIncluded(path: string, include: readonly string[] | undefined): boolean {
-  if (!include || include.length === 0) return true;
-  return include.some((p) => p === '' || p === '.' || path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
-}
-
-/** Times an async phase of the main thread (wall time) when timing; phases run one after another, so they do not overlap. */
-function phaseTimer(timing: Timing | undefined): <T>(name: string, fn: () => Promise<T>) => Promise<T> {
-  return async (name, fn) => {
-    if (!timing) return fn();
-    const start = performance.now();
-    try {
-      return await fn();
-    } finally {
-      timing.add(`phase:${name}`, performance.now() - start);
-    }
-  };
-}
-
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+export { loadProject, mapLimited, readText, reportableFiles, type LoadedProject } from './load-project.js';

@@ -40,8 +40,41 @@ describe('the result cache', () => {
     const { repo, cache } = setup();
     const uncached = await check(repo);
     assert.equal(await check(repo, cache), uncached);
-    assert.deepEqual(readdirSync(cache).sort(), ['.gitignore', 'facts-v2.json', 'results-v2.json']);
+    assert.deepEqual(readdirSync(cache).sort(), ['.gitignore', 'config-keys-v3.json', 'facts-v3.json', 'output-v3.txt', 'results-v3.json']);
     assert.equal(await check(repo, cache), uncached);
+  });
+
+  it('a run with the inputs of the last one replays its output, per format, without reading the results', async () => {
+    const { repo, cache } = setup();
+    const expected = await check(repo, cache);
+    writeFileSync(join(cache, 'results-v3.json'), 'not json');
+    assert.equal(await check(repo, cache), expected);
+    const sarif = await runCli(['check', repo, '--format', 'sarif', '--no-cache']);
+    const sarifCached = await runCli(['check', repo, '--format', 'sarif', '--cache-location', cache]);
+    assert.equal(sarifCached.stdout, sarif.stdout);
+    assert.equal(sarifCached.code, sarif.code);
+    const quiet = await runCli(['check', repo, '--format', 'sarif', '--cache-location', cache, '--quiet']);
+    assert.equal(quiet.stdout, (await runCli(['check', repo, '--format', 'sarif', '--no-cache', '--quiet'])).stdout);
+  });
+
+  it('the exit code and the --max-warnings message are replayed too', async () => {
+    const { repo, cache } = setup();
+    const first = await runCli(['check', repo, '--cache-location', cache, '--max-warnings', '0']);
+    const again = await runCli(['check', repo, '--cache-location', cache, '--max-warnings', '0']);
+    assert.deepEqual(again, first);
+  });
+
+  it('any file that appears, even a data file no rule reads, ends the replay: the run lints again', async () => {
+    const { repo, cache } = setup();
+    await check(repo, cache);
+    const replayed = await runCli(['check', repo, '--format', 'json', '--cache-location', cache, '--timing']);
+    assert.match(replayed.stderr, /^ {2}replay /m);
+    assert.doesNotMatch(replayed.stderr, /^ {2}lint files /m);
+    writeFileSync(join(repo, 'data', 'extra.bin'), Buffer.alloc(10));
+    rmSync(join(cache, 'results-v3.json'));
+    const rerun = await runCli(['check', repo, '--format', 'json', '--cache-location', cache, '--timing']);
+    assert.match(rerun.stderr, /^ {2}lint files /m);
+    assert.equal(rerun.stdout, await check(repo));
   });
 
   it('a file changed since the cache was written is linted again, and project rules see its new facts', async () => {
@@ -58,25 +91,27 @@ describe('the result cache', () => {
   it('without its facts file, cached files are linted again when project rules must run', async () => {
     const { repo, cache } = setup();
     await check(repo, cache);
-    rmSync(join(cache, 'facts-v2.json'));
+    rmSync(join(cache, 'facts-v3.json'));
     appendFileSync(join(repo, 'src', 'churn', 'features.py'), EDIT);
     const expected = await check(repo);
     assert.equal(await check(repo, cache), expected);
-    assert.ok(existsSync(join(cache, 'facts-v2.json')));
+    assert.ok(existsSync(join(cache, 'facts-v3.json')));
     assert.equal(await check(repo, cache), expected);
   });
 
-  it('a fully warm run does not read the facts file', async () => {
+  it('a warm run that cannot replay reads the results but not the facts file', async () => {
     const { repo, cache } = setup();
     const expected = await check(repo, cache);
-    writeFileSync(join(cache, 'facts-v2.json'), 'not json');
+    writeFileSync(join(cache, 'facts-v3.json'), 'not json');
+    rmSync(join(cache, 'output-v3.txt'));
     assert.equal(await check(repo, cache), expected);
   });
 
   it('a corrupt results file is an empty cache', async () => {
     const { repo, cache } = setup();
     const expected = await check(repo, cache);
-    writeFileSync(join(cache, 'results-v2.json'), '{"version":');
+    writeFileSync(join(cache, 'results-v3.json'), '{"version":');
+    rmSync(join(cache, 'output-v3.txt'));
     assert.equal(await check(repo, cache), expected);
     assert.equal(await check(repo, cache), expected);
   });

@@ -9,11 +9,12 @@ import { formatSarif } from '../../engine/formatters/sarif.js';
 import { formatStylish } from '../../engine/formatters/stylish.js';
 import type { ReportInput } from '../../engine/formatters/types.js';
 import { RULES } from '../../engine/rules/index.js';
+import type { ResolvedConfig } from '../../engine/config/types.js';
 import { formatTiming, phaseTimed, Timing } from '../../engine/timing.js';
 import type { Fix } from '../../engine/types.js';
 import { VERSION } from '../../engine/version.js';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { runCheck, type CliRun, type RunOptions } from '../run.js';
+import { planCheck, runCheck, type CliRun, type RunOptions } from '../run.js';
 import type { Io } from '../io.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -42,10 +43,23 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     // Fixes compare the text that was linted with the file on disk: the main thread keeps the texts.
     ...(args.flags.has('--fix') || args.flags.has('--unsafe-fixes') ? { readFiles: false } : {}),
   };
-  let result = await runCheck(options);
+  const fixing = args.flags.has('--fix') || args.flags.has('--unsafe-fixes');
+  const quiet = args.flags.has('--quiet');
+  const planned = await planCheck(options);
+  // A run whose every input (files, config, options) equals a kept run's prints what that run printed.
+  const variant = JSON.stringify([format, format === 'stylish' && io.stdoutColor, quiet]);
+  const replayed = fixing ? undefined : planned.replay(variant);
+  if (replayed) {
+    printConfigWarnings(planned.config, io);
+    emit(replayed.output, args, io, timing);
+    return exitCode(replayed.errors, replayed.warnings, maxWarnings, io);
+  }
+  let result = await planned.run();
   io.clearProgress();
-  printConfigWarnings(result, io);
-  if (args.flags.has('--fix') || args.flags.has('--unsafe-fixes')) {
+  printConfigWarnings(result.config, io);
+  if (fixing) {
+    // Later passes load the cache again: this pass's results go to disk first.
+    planned.save();
     // Overlapping fixes wait for the next pass, after a re-lint of the fixed text (cached runs are cheap).
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       if (applyFixesOnce(result, args.flags.has('--unsafe-fixes'), io) === 0) break;
@@ -54,18 +68,29 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   const { run } = result;
   printRuleErrors(result, io);
-  const quiet = args.flags.has('--quiet');
   const findings = quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
   const input: ReportInput = { findings, skipped: run.skipped, lintedFiles: run.lintedFiles, suppressed: run.suppressed, baselined: run.baselined, rules: RULES, toolVersion: VERSION, texts: run.texts };
   const output = phaseTimed(timing, 'format output', () => render(format, input, io.stdoutColor));
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+  if (!fixing) {
+    planned.keep(variant, run, { output, errors, warnings });
+    planned.save();
+  }
+  emit(output, args, io, timing);
+  return exitCode(errors, warnings, maxWarnings, io);
+}
+
+function emit(output: string, args: ParsedArgs, io: Io, timing: Timing | undefined): void {
   const outFile = args.flags.get('--output-file');
   phaseTimed(timing, 'write output', () => {
     if (typeof outFile === 'string') writeFileSync(outFile, output);
     else io.stdout(output);
   });
   if (timing) io.stderr(timingReport(timing));
-  const errors = run.findings.filter((f) => f.severity === 'error').length;
-  const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+}
+
+function exitCode(errors: number, warnings: number, maxWarnings: number, io: Io): number {
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`mlready: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
@@ -94,8 +119,8 @@ function timingReport(timing: Timing): string {
   return `\nmlready --timing (ms; per-file work is summed over worker threads)\n\n${formatTiming(timing.toRecord())}Since process start: ${performance.now().toFixed(0)} ms\n`;
 }
 
-export function printConfigWarnings(result: CliRun, io: Io): void {
-  for (const w of result.config.warnings) io.stderr(`${w.file}:${w.line + 1}:${w.column + 1}: warning: ${w.message}\n`);
+export function printConfigWarnings(config: ResolvedConfig, io: Io): void {
+  for (const w of config.warnings) io.stderr(`${w.file}:${w.line + 1}:${w.column + 1}: warning: ${w.message}\n`);
 }
 
 export function printRuleErrors(result: CliRun, io: Io): void {

@@ -55,7 +55,7 @@ export function initCommand(args: ParsedArgs, io: Io): number {
 
 export async function baselineCommand(args: ParsedArgs, io: Io): Promise<number> {
   const result = await runCheck({ paths: args.positionals, useBaseline: false, cache: !args.flags.has('--no-cache'), ...(typeof args.flags.get('--config') === 'string' ? { configFile: String(args.flags.get('--config')) } : {}) });
-  printConfigWarnings(result, io);
+  printConfigWarnings(result.config, io);
   const explicit = args.flags.get('--baseline');
   const target = typeof explicit === 'string' ? resolve(explicit) : join(result.root, result.config.baseline ?? '.mlready-baseline.json');
   const baseline = createBaseline(result.run.findings);

@@ -50,7 +50,7 @@ export async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
     ...(io.stderrIsTTY ? { onProgress: io.progress } : {}),
   });
   io.clearProgress();
-  printConfigWarnings(result, io);
+  printConfigWarnings(result.config, io);
   printRuleErrors(result, io);
   const { run, settings, root, fs } = result;
   const report = await computeReadiness(readinessInput(run, { settings, fs, root, now: new Date(), toolVersion: VERSION }));
