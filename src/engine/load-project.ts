@@ -75,7 +75,9 @@ export async function loadProject(
   const reports = await phase('test reports', () => loadTestReports(fs, root, inventory.files));
   skipped.push(...reports.skipped);
   const model = (): ProjectModel => (project ??= phaseTimed(options.timing, 'project model', () => withTestReports(buildProjectModel(inventory.files, metadata, git, keyNames), reports.reports)));
-  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : ''}\u0002${keyNames.join(',')}`;
+  // Without Git, file rules ask the walk whether a file a script reads exists (data-path-unversioned): the paths
+  // found are then an input of every file's result, as Git's index is when there is one.
+  const key = `${metadata.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')}\u0002${git ? [...git.tracked].join('\u0000') : inventory.files.map((f) => f.path).join('\u0000')}\u0002${keyNames.join(',')}`;
   return {
     inventory,
     get project() {

@@ -1,6 +1,6 @@
 // The result cache: a warm run, a partly warm run and a run over a damaged cache all report what a run without one does.
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -122,5 +122,23 @@ describe('the result cache', () => {
     appendFileSync(join(repo, 'params.yaml'), '\n# tuned\n');
     const expected = await check(repo);
     assert.equal(await check(repo, cache), expected);
+  });
+
+  it('without Git, a data file that appears changes the findings of the script that reads it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlready-cache-'));
+    temps.push(dir);
+    const repo = join(dir, 'repo');
+    const cache = join(dir, 'cache');
+    mkdirSync(join(repo, 'data'), { recursive: true });
+    mkdirSync(join(repo, '.dvc'), { recursive: true });
+    writeFileSync(join(repo, '.dvc', 'config'), "[core]\n    remote = store\n['remote \"store\"']\n    url = s3://bucket/dvc\n");
+    writeFileSync(join(repo, 'train.py'), 'import pandas as pd\n\ndf = pd.read_csv("data/train.csv")\n');
+    writeFileSync(join(repo, 'requirements.txt'), 'pandas==2.2.2\n');
+    const before = await check(repo, cache);
+    assert.equal(count(before, '"data-path-unversioned"'), 1, 'a read of a file that is neither in DVC nor in the tree');
+    writeFileSync(join(repo, 'data', 'train.csv'), 'a,b\n1,2\n');
+    const after = await check(repo, cache);
+    assert.equal(after, await check(repo), 'the warm run reports what a run without a cache does');
+    assert.equal(count(after, '"data-path-unversioned"'), 0, 'the file in the working tree may well be committed');
   });
 });
