@@ -1,19 +1,9 @@
 // The readiness checklist: the ML Test Score's 28 tests in our own words, and the debt section built from rule categories.
 import type { Category } from '../types.js';
-import type { ItemKind, SectionId } from './types.js';
+import type { ReadinessItem, SectionId } from './types.js';
 
-export interface ItemSpec {
-  readonly id: string;
-  readonly section: SectionId;
-  readonly number: number;
-  readonly title: string;
-  readonly description: string;
-  readonly kind: ItemKind;
-  /** Rules whose warning- or error-level findings block the item. */
-  readonly rules: readonly string[];
-  /** The next step when the item is not met. */
-  readonly next: string;
-}
+/** What an item is, before the repository is looked at: the report's item without evidence, findings or points. */
+export type ItemSpec = Pick<ReadinessItem, 'id' | 'section' | 'number' | 'title' | 'description' | 'kind' | 'rules' | 'next'>;
 
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   data: 'Data and features',
