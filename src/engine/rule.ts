@@ -1,5 +1,6 @@
 // The rule contract: typed metadata, messages, options and a pure check over one file and the project model.
 import type { ConfigFileModel } from './analyses/config-files.js';
+import type { TestSuite } from './analyses/test-reach.js';
 import type { ImportGraph } from './analyses/import-graph.js';
 import type { FactKind, FileFacts } from './facts.js';
 import type { ProjectModel } from './project.js';
@@ -88,6 +89,8 @@ export interface ProjectRuleContext<M extends string> {
   readonly configs: readonly ConfigFileModel[];
   /** The import graph between the project's files, built once per run from the import facts and shared by rules. */
   importGraph(): ImportGraph;
+  /** The test suite and the code it reaches (needs the `outline` facts), built once per run and shared by rules. */
+  testSuite(): TestSuite;
   report(report: ProjectReport<M>): void;
 }
 

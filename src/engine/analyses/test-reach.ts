@@ -8,6 +8,9 @@ import type { CoverageReport } from '../parsers/test-reports.js';
 import { inFolders, isAuxiliary, isTemplated, isVendored, PROTOTYPE_FOLDERS } from './code-areas.js';
 import type { ConfigFileModel } from './config-files.js';
 import type { ImportGraph } from './import-graph.js';
+import type { MlDefinition } from './ml-code.js';
+import type { Placed } from './module-facts.js';
+import type { ProjectReport, ProjectRuleContext } from '../rule.js';
 
 export interface TestFile {
   readonly path: string;
@@ -30,21 +33,8 @@ const NON_CODE_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|txt|md|rst|cfg|ini|sh|log|
 /** Imports that load code named in configs: when tests reach one, they reach the configs' targets too. */
 const INSTANTIATORS = ['hydra', 'omegaconf', 'lightning.pytorch.cli', 'pytorch_lightning.cli', 'jsonargparse'];
 
-const suites = new WeakMap<ImportGraph, { files: readonly InventoryEntry[]; facts: ReadonlyMap<string, FileFacts>; configs: readonly ConfigFileModel[]; suite: TestSuite }>();
-
-/**
- * The test suite of a project, from the outline facts of its files. Two rules ask for it in each run with the same
- * inputs (and the run's one import graph): it is built once and shared, as the graph is; callers only read it.
- */
+/** Builds the test suite of a project from the outline facts of its files (rules get it once per run from their context). */
 export function testSuite(files: readonly InventoryEntry[], facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, configs: readonly ConfigFileModel[]): TestSuite {
-  const memo = suites.get(graph);
-  if (memo?.files === files && memo.facts === facts && memo.configs === configs) return memo.suite;
-  const suite = buildTestSuite(files, facts, graph, configs);
-  suites.set(graph, { files, facts, configs, suite });
-  return suite;
-}
-
-function buildTestSuite(files: readonly InventoryEntry[], facts: ReadonlyMap<string, FileFacts>, graph: ImportGraph, configs: readonly ConfigFileModel[]): TestSuite {
   const python = new Set(files.filter((f) => f.kind === 'python').map((f) => f.path));
   const testFiles: TestFile[] = [];
   const starts = new Set<string>();
@@ -135,6 +125,31 @@ export function resolveCodeRef(ref: string, python: ReadonlySet<string>): string
 }
 
 /** A module the tests do not reach, with the definition that makes it worth testing. */
+/** What `feature-code-untested` and `model-code-untested` report on an untested module, but the subject. */
+export type UntestedReport = Omit<ProjectReport<'untested' | 'untestedCoverage'>, 'subject'> & { readonly name: string };
+
+/**
+ * One report per module that no test reaches and whose `pick`ed definition is the code at stake, with the test files
+ * as related locations and, when a coverage report measured the module and saw nothing run, that report too.
+ */
+export function untestedReports(
+  ctx: Pick<ProjectRuleContext<string>, 'project' | 'facts' | 'testSuite'>,
+  pick: (path: string, facts: FileFacts) => (MlDefinition & Placed) | undefined,
+): UntestedReport[] {
+  const suite = ctx.testSuite();
+  const tests = describeTests(suite.files);
+  const related = testFileLocations(suite, ctx.facts);
+  return untestedModules(suite, ctx.facts, pick, ctx.project.testReports?.coverage ?? []).map(({ path, definition, coverage: measured }) => ({
+    messageId: measured ? 'untestedCoverage' : 'untested',
+    data: { name: definition.name, why: definition.why, file: path, tests, ...(measured ? { report: measured.report, lines: measured.total } : {}) },
+    file: path,
+    range: definition.range,
+    ...(definition.cell === undefined ? {} : { cell: definition.cell }),
+    related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
+    name: definition.name,
+  }));
+}
+
 export interface UntestedModule<D> {
   readonly path: string;
   readonly definition: D;

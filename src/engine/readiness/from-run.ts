@@ -2,6 +2,7 @@
 import type { SettingsResolver } from '../config/resolve.js';
 import type { FileSystem } from '../fs.js';
 import { readText, type LintRun } from '../linter.js';
+import { ruleEnabledAnywhere } from '../project-rules.js';
 import type { ReadinessInput } from './input.js';
 
 export interface ReadinessContext {
@@ -16,16 +17,13 @@ export interface ReadinessContext {
 /** The input of `computeReadiness` for a run made with `extraFacts: READINESS_FACTS` and no baseline. */
 export function readinessInput(run: Pick<LintRun, 'project' | 'facts' | 'findings' | 'configs' | 'texts'>, ctx: ReadinessContext): ReadinessInput {
   const config = ctx.settings.config;
-  // As the project rules decide it: on in the base config, or in an override (a profile override may turn it on).
-  const enabled = (id: string): boolean =>
-    (config.rules.get(id)?.severity ?? 'off') !== 'off' || config.overrides.some((o) => (o.rules.get(id)?.severity ?? 'off') !== 'off' || o.profile !== undefined);
   return {
     project: run.project,
     facts: run.facts,
     findings: run.findings,
     configs: run.configs,
     ...(config.readiness ? { readiness: config.readiness } : {}),
-    ruleEnabled: enabled,
+    ruleEnabled: (id) => ruleEnabledAnywhere(config, id),
     readText: async (path) => run.texts.get(path) ?? (await readText(ctx.fs, ctx.root, path, [])),
     now: ctx.now,
     projectName: ctx.root.replace(/\/+$/, '').split('/').pop() ?? ctx.root,

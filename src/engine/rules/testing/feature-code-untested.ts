@@ -1,5 +1,5 @@
 // feature-code-untested: feature-engineering code (data frame transforms, sklearn transformers) in modules no test reaches, when the project has tests.
-import { describeTests, testFileLocations, testSuite, untestedModules } from '../../analyses/test-reach.js';
+import { untestedReports } from '../../analyses/test-reach.js';
 import { defineProjectRule } from '../../rule.js';
 
 const messages = {
@@ -24,21 +24,6 @@ export default defineProjectRule<keyof typeof messages>({
   usesFacts: true,
   facts: ['outline'],
   checkProject(ctx) {
-    const graph = ctx.importGraph();
-    const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
-    const tests = describeTests(suite.files);
-    const related = testFileLocations(suite, ctx.facts);
-    const coverage = ctx.project.testReports?.coverage ?? [];
-    for (const { path, definition, coverage: measured } of untestedModules(suite, ctx.facts, (_p, f) => f.outline?.features[0], coverage)) {
-      ctx.report({
-        messageId: measured ? 'untestedCoverage' : 'untested',
-        data: { name: definition.name, why: definition.why, file: path, tests, ...(measured ? { report: measured.report, lines: measured.total } : {}) },
-        file: path,
-        range: definition.range,
-        ...(definition.cell === undefined ? {} : { cell: definition.cell }),
-        related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
-        subject: `feature code ${definition.name}`,
-      });
-    }
+    for (const { name, ...report } of untestedReports(ctx, (_p, f) => f.outline?.features[0])) ctx.report({ ...report, subject: `feature code ${name}` });
   },
 });

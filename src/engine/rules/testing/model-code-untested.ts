@@ -1,7 +1,7 @@
 // model-code-untested: model definitions (networks, estimators, model builders) in modules no test reaches, when the project has tests.
 import { ImportGraph } from '../../analyses/import-graph.js';
 import type { OutlineFacts } from '../../analyses/module-facts.js';
-import { describeTests, testFileLocations, testSuite, untestedModules } from '../../analyses/test-reach.js';
+import { untestedReports } from '../../analyses/test-reach.js';
 import type { FileFacts } from '../../facts.js';
 import { defineProjectRule } from '../../rule.js';
 
@@ -29,22 +29,7 @@ export default defineProjectRule<keyof typeof messages>({
   usesFacts: true,
   facts: ['outline'],
   checkProject(ctx) {
-    const graph = ctx.importGraph();
-    const suite = testSuite(ctx.project.files, ctx.facts, graph, ctx.configs);
-    const tests = describeTests(suite.files);
-    const related = testFileLocations(suite, ctx.facts);
-    const coverage = ctx.project.testReports?.coverage ?? [];
-    for (const { path, definition, coverage: measured } of untestedModules(suite, ctx.facts, (p, f) => firstModel(p, f, graph, ctx.facts), coverage)) {
-      ctx.report({
-        messageId: measured ? 'untestedCoverage' : 'untested',
-        data: { name: definition.name, why: definition.why, file: path, tests, ...(measured ? { report: measured.report, lines: measured.total } : {}) },
-        file: path,
-        range: definition.range,
-        ...(definition.cell === undefined ? {} : { cell: definition.cell }),
-        related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
-        subject: `model ${definition.name}`,
-      });
-    }
+    for (const { name, ...report } of untestedReports(ctx, (p, f) => firstModel(p, f, ctx.importGraph(), ctx.facts))) ctx.report({ ...report, subject: `model ${name}` });
   },
 });
 
