@@ -6,7 +6,7 @@ import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { BranchFacts, PlacedDeadCode } from '../../analyses/module-facts.js';
 import type { FileFacts } from '../../facts.js';
 import { defineProjectRule, type ProjectReport } from '../../rule.js';
-import type { Range } from '../../types.js';
+import type { Range, RelatedLocation } from '../../types.js';
 
 const messages = {
   constantFalse: '`{head}` never runs its block: dead experimental code. Delete it (Git keeps it), or put the experiment behind a real option.',
@@ -39,6 +39,31 @@ export default defineProjectRule<Id>({
   facts: ['branches', 'configReads'],
   checkProject(ctx) {
     const structured = usesStructuredConfigs(ctx.facts);
+    /** Reports the clause a flag's value makes dead (nothing when that side has no clause, as an `if` without `else`). */
+    const reportDead = (
+      path: string,
+      test: { readonly keyword: string; readonly test: string; readonly scope: string; readonly whenFalse: PlacedDeadCode; readonly whenTrue?: PlacedDeadCode },
+      value: boolean,
+      messageId: 'flagTrue' | 'flagFalse' | 'configTrue' | 'configFalse',
+      data: Readonly<Record<string, string>>,
+      related: readonly RelatedLocation[],
+    ): void => {
+      const dead = value ? test.whenTrue : test.whenFalse;
+      if (!dead) return;
+      const head = `${test.keyword} ${test.test}:`;
+      ctx.report({
+        messageId,
+        data: { head, ...data },
+        file: path,
+        range: dead.range,
+        ...(dead.cell === undefined ? {} : { cell: dead.cell }),
+        subject: `${head} in ${test.scope}`,
+        unnecessary: true,
+        // Notebooks are toggled by hand, cell by cell: a flag there is as much a switch as dead code.
+        ...(path.endsWith('.ipynb') ? { maxSeverity: 'info' as const } : {}),
+        related,
+      });
+    };
     const rebound = new Set<string>();
     for (const facts of ctx.facts.values()) for (const name of facts.branches?.rebinds ?? []) rebound.add(name);
     let graph: ImportGraph | undefined;
@@ -60,22 +85,10 @@ export default defineProjectRule<Id>({
         // `from config import *` then `DEBUG = True` in an override module: the flag is a default others replace.
         if (starImported.has(found.file)) continue;
         const value = test.negated ? !found.value : found.value;
-        const dead = value ? test.whenTrue : test.whenFalse;
-        if (!dead) continue;
-        const head = `${test.keyword} ${test.test}:`;
         const where = found.file === path ? 'this file' : found.file;
-        ctx.report({
-          messageId: value ? 'flagTrue' : 'flagFalse',
-          data: { head, flag: found.name, literal: found.value ? 'True' : 'False', where },
-          file: path,
-          range: dead.range,
-          ...(dead.cell === undefined ? {} : { cell: dead.cell }),
-          subject: `${head} in ${test.scope}`,
-          unnecessary: true,
-          // Notebooks are toggled by hand, cell by cell: a flag there is as much a switch as dead code.
-          ...(path.endsWith('.ipynb') ? { maxSeverity: 'info' as const } : {}),
-          related: [{ file: found.file, range: found.range, ...(found.cell === undefined ? {} : { cell: found.cell }), message: `${found.name} = ${found.value ? 'True' : 'False'}, never reassigned` }],
-        });
+        reportDead(path, test, value, value ? 'flagTrue' : 'flagFalse', { flag: found.name, literal: found.value ? 'True' : 'False', where }, [
+          { file: found.file, range: found.range, ...(found.cell === undefined ? {} : { cell: found.cell }), message: `${found.name} = ${found.value ? 'True' : 'False'}, never reassigned` },
+        ]);
       }
       for (const test of facts.configReads?.tests ?? []) {
         const source = facts.configReads?.sources[test.source];
@@ -84,20 +97,7 @@ export default defineProjectRule<Id>({
         const flag = configFlagValue(source, test, ctx.project, ctx.configs, structured);
         if (!flag) continue;
         const value = test.negated ? !flag.value : flag.value;
-        const dead = value ? test.whenTrue : test.whenFalse;
-        if (!dead) continue;
-        const head = `${test.keyword} ${test.test}:`;
-        ctx.report({
-          messageId: value ? 'configTrue' : 'configFalse',
-          data: { head, key: test.path.join('.'), evidence: flag.evidence },
-          file: path,
-          range: dead.range,
-          ...(dead.cell === undefined ? {} : { cell: dead.cell }),
-          subject: `${head} in ${test.scope}`,
-          unnecessary: true,
-          ...(path.endsWith('.ipynb') ? { maxSeverity: 'info' as const } : {}),
-          related: flag.related,
-        });
+        reportDead(path, test, value, value ? 'configTrue' : 'configFalse', { key: test.path.join('.'), evidence: flag.evidence }, flag.related);
       }
     }
   },
