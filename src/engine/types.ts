@@ -115,6 +115,9 @@ export interface SkippedFile {
   readonly reason: string;
 }
 
+/** The empty range at the start of a file: where findings about a whole file (or a file without text) anchor. */
+export const FILE_START: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.column - b.column;
 }

@@ -3,7 +3,7 @@ import { baseName, dirName } from '../file-kinds.js';
 import type { ConfigNode } from '../parsers/config-tree.js';
 import type { FileFacts } from '../facts.js';
 import type { ProjectModel } from '../project.js';
-import type { Range } from '../types.js';
+import { FILE_START, type Range } from '../types.js';
 import type { ConfigFileModel } from './config-files.js';
 import type { ConfigSource } from './config-reads.js';
 import { normalizePath } from './config-sources.js';
@@ -31,7 +31,6 @@ export type Lookup =
   /** `at`: index of the first key no layer defines; `siblings`: the keys defined beside it; `parents`: where those are. */
   | { readonly kind: 'missing'; readonly at: number; readonly siblings: readonly string[]; readonly parents: readonly { readonly file: string; readonly range: Range }[] };
 
-const TOP: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 /**
  * The universe of a config source, or undefined when it cannot be known in full: a file outside the project or not
@@ -157,12 +156,12 @@ export function lookupKey(universe: ConfigUniverse, path: readonly string[]): Lo
     }
     let node: ConfigNode = config.root;
     let i = prefix.length;
-    let parentRange = i === 0 ? TOP : undefined;
+    let parentRange = i === 0 ? FILE_START : undefined;
     for (; i < path.length; i++) {
       if (node.tag !== undefined || node.kind !== 'map') break;
       const child = node.children.find((c) => c.key === path[i]);
       if (!child) break;
-      parentRange = child.node.keyRange ?? TOP;
+      parentRange = child.node.keyRange ?? FILE_START;
       node = child.node;
     }
     if (i === path.length) return { kind: 'present' };
@@ -170,7 +169,7 @@ export function lookupKey(universe: ConfigUniverse, path: readonly string[]): Lo
       unknown = true;
       continue;
     }
-    note(i, node.children.map((c) => c.key), { file: config.file, range: parentRange ?? TOP });
+    note(i, node.children.map((c) => c.key), { file: config.file, range: parentRange ?? FILE_START });
   }
   if (unknown || deepest < 0) return { kind: 'unknown' };
   return { kind: 'missing', at: deepest, siblings: [...(siblings.get(deepest) ?? [])].sort(), parents: parents.get(deepest) ?? [] };

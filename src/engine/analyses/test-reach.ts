@@ -2,7 +2,7 @@
 import { baseName, dirName, isDataExtension } from '../file-kinds.js';
 import type { FileFacts } from '../facts.js';
 import type { InventoryEntry } from '../inventory.js';
-import type { RelatedLocation } from '../types.js';
+import { FILE_START, type RelatedLocation } from '../types.js';
 import type { ConfigNode } from '../parsers/config-tree.js';
 import type { CoverageReport } from '../parsers/test-reports.js';
 import { inFolders, isAuxiliary, isTemplated, isVendored, PROTOTYPE_FOLDERS } from './code-areas.js';
@@ -145,7 +145,7 @@ export function untestedReports(
     file: path,
     range: definition.range,
     ...(definition.cell === undefined ? {} : { cell: definition.cell }),
-    related: measured ? [...related, { file: measured.report, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
+    related: measured ? [...related, { file: measured.report, range: FILE_START, message: `the coverage report: 0 of ${String(measured.total)} lines of ${path} ran` }] : related,
     name: definition.name,
   }));
 }
@@ -197,7 +197,7 @@ export function testFileLocations(suite: TestSuite, facts: ReadonlyMap<string, F
   return suite.files
     .filter((f) => f.tests > 0)
     .slice(0, max)
-    .map((f) => ({ file: f.path, range: facts.get(f.path)?.outline?.top?.range ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: 'a test file; it reaches neither this module nor code that imports it' }));
+    .map((f) => ({ file: f.path, range: facts.get(f.path)?.outline?.top?.range ?? FILE_START, message: 'a test file; it reaches neither this module nor code that imports it' }));
 }
 
 /** Test file paths for a message: the first three, and how many more. */

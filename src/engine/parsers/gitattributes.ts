@@ -1,5 +1,5 @@
 // Parses .gitattributes files: patterns, their attributes, and which paths Git LFS stores.
-import type { Range } from '../types.js';
+import { FILE_START, type Range } from '../types.js';
 import type { TextDocument } from '../text.js';
 import { dirName } from '../file-kinds.js';
 import type { ParseProblem } from './manifest-types.js';
@@ -47,9 +47,8 @@ export interface Gitattributes {
   isLfsTracked(projectRelativePath: string): boolean;
 }
 
-const NO_RANGE: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 const BUILTIN_MACROS: ReadonlyMap<string, readonly GitAttribute[]> = new Map([
-  ['binary', ['diff', 'merge', 'text'].map((name) => ({ name, value: false, range: NO_RANGE }))],
+  ['binary', ['diff', 'merge', 'text'].map((name) => ({ name, value: false, range: FILE_START }))],
 ]);
 
 /**

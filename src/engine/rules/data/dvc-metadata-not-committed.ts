@@ -2,7 +2,7 @@
 import { dirName } from '../../file-kinds.js';
 import type { InventoryEntry } from '../../inventory.js';
 import { defineProjectRule, type ProjectRuleContext } from '../../rule.js';
-import type { Range } from '../../types.js';
+import { FILE_START } from '../../types.js';
 
 const messages = {
   configUntracked: "DVC is set up but '{path}' is not committed: a fresh clone is not a DVC project and has no remote to pull from. `git add {path}`.",
@@ -14,7 +14,6 @@ const messages = {
 
 type Id = keyof typeof messages;
 
-const START: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 export default defineProjectRule<Id>({
   id: 'dvc-metadata-not-committed',
@@ -52,7 +51,7 @@ function reportUntracked(ctx: ProjectRuleContext<Id>, tracked: ReadonlySet<strin
   for (const file of ctx.project.files) {
     if (tracked.has(file.path)) continue;
     const messageId = untrackedMessage(file);
-    if (messageId) ctx.report({ messageId, data: { path: file.path }, file: file.path, range: START, subject: file.path });
+    if (messageId) ctx.report({ messageId, data: { path: file.path }, file: file.path, range: FILE_START, subject: file.path });
   }
 }
 

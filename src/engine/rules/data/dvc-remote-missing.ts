@@ -2,7 +2,7 @@
 import type { DvcPath } from '../../parsers/dvc.js';
 import type { ProjectModel } from '../../project.js';
 import { defineProjectRule } from '../../rule.js';
-import type { Range } from '../../types.js';
+import { FILE_START, type Range } from '../../types.js';
 
 const messages = {
   noRemote: "DVC tracks {count} output(s) but {where} names no remote: the data exists only in this machine's cache and `dvc pull` has nowhere to fetch it from. Add one with `dvc remote add -d <name> <url>` and commit .dvc/config.",
@@ -13,7 +13,6 @@ const messages = {
 
 type Id = keyof typeof messages;
 
-const START: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 export default defineProjectRule<Id>({
   id: 'dvc-remote-missing',
@@ -38,7 +37,7 @@ export default defineProjectRule<Id>({
     const outs = pushedOutputs(project);
     // Nothing is cached, so nothing needs a remote (a DVC project with only `cache: false` metrics, or none yet).
     if (outs.length === 0) return;
-    const anchor = shared ? { file: shared.file, range: shared.sections[0]?.range ?? START } : fallbackAnchor(project);
+    const anchor = shared ? { file: shared.file, range: shared.sections[0]?.range ?? FILE_START } : fallbackAnchor(project);
     if (!anchor) return;
     const remotes = shared?.remotes ?? [];
     if (remotes.length === 0) {
@@ -73,7 +72,7 @@ function pushedOutputs(project: ProjectModel): DvcPath[] {
 /** Without .dvc/config, the finding goes on the first dvc.yaml stage or the first .dvc file. */
 function fallbackAnchor(project: ProjectModel): { file: string; range: Range } | undefined {
   const pipeline = project.dvc.pipelines.find((p) => p.stages.length > 0);
-  if (pipeline) return { file: pipeline.file, range: pipeline.stages[0]?.range ?? START };
+  if (pipeline) return { file: pipeline.file, range: pipeline.stages[0]?.range ?? FILE_START };
   const dvcFile = project.dvc.files[0];
-  return dvcFile ? { file: dvcFile.file, range: START } : undefined;
+  return dvcFile ? { file: dvcFile.file, range: FILE_START } : undefined;
 }

@@ -3,6 +3,7 @@ import { extensionOf, isDataExtension } from '../../file-kinds.js';
 import { formatBytes } from '../../inventory.js';
 import { lfsMatcher } from '../../project.js';
 import { defineProjectRule } from '../../rule.js';
+import { FILE_START } from '../../types.js';
 
 const messages = {
   dataInGit: "'{path}' is a {size} data or model file committed to plain Git: every version stays in the history forever and each clone downloads it. Track it with DVC (`git rm --cached` then `dvc add`) or Git LFS.",
@@ -13,7 +14,6 @@ type Id = keyof typeof messages;
 
 /** Images, audio and video in a repo are mostly documentation; only the size limit applies to them. */
 const MEDIA = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'wav', 'mp3', 'flac', 'mp4']);
-const START = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 export default defineProjectRule<Id>({
   id: 'large-artifact-in-git',
@@ -47,7 +47,7 @@ export default defineProjectRule<Id>({
       const ext = extensionOf(file.path);
       const data = isDataExtension(ext) && !MEDIA.has(ext);
       const size = formatBytes(file.size);
-      const common = { file: file.path, range: START, subject: file.path };
+      const common = { file: file.path, range: FILE_START, subject: file.path };
       if (data && file.size > smallData) ctx.report({ messageId: 'dataInGit', data: { path: file.path, size }, ...common });
       else if (file.size > maxSize) ctx.report({ messageId: 'largeFileInGit', data: { path: file.path, size, limit: formatBytes(maxSize) }, ...common });
     }

@@ -5,6 +5,7 @@ import { similarity, type Fingerprint } from '../../analyses/fingerprint.js';
 import type { ImportGraph } from '../../analyses/import-graph.js';
 import type { Placed } from '../../analyses/module-facts.js';
 import { defineProjectRule } from '../../rule.js';
+import { FILE_START } from '../../types.js';
 
 const messages = {
   variant: "{file} is a {kind} of {sibling} ({percent}% of their lines are the same): keep one file and let Git hold the history, or turn the difference into a parameter.",
@@ -67,8 +68,8 @@ export default defineProjectRule<keyof typeof messages>({
           .filter((c) => c.score >= (entry.variant.markers.every((m) => /^\d+$/.test(m)) ? Math.max(threshold, NUMBERED_SIMILARITY) : threshold))
           .sort((a, b) => b.score - a.score || b.other.variant.rank - a.other.variant.rank || (a.other.path < b.other.path ? -1 : 1))[0];
         if (!best) continue;
-        const at = entry.top ?? { range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
-        const siblingAt = best.other.top ?? { range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
+        const at = entry.top ?? { range: FILE_START };
+        const siblingAt = best.other.top ?? { range: FILE_START };
         ctx.report({
           messageId: 'variant',
           data: { file: entry.path, kind: describe(entry.variant.markers), sibling: best.other.path, percent: Math.round(best.score * 100) },

@@ -10,7 +10,7 @@ import { searchedLine, shellWords, type ShellLine, type ShellWord } from '../../
 import type { PythonAnalysis, ResolvedCall } from '../../python/analysis.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import { shellUnits } from '../../shell-commands.js';
-import type { RelatedLocation } from '../../types.js';
+import { FILE_START, type RelatedLocation } from '../../types.js';
 
 const messages = {
   executed: '{where} runs notebook {notebook} with {tool}: the step\'s logic lives in cells that cannot be imported, unit-tested or reviewed like a module, and cell order and saved state decide what it does. Move the code into a Python module the step runs; keep the notebook for exploration and reports.',
@@ -173,7 +173,7 @@ function related(ctx: RuleContext<Id>, notebook: string | undefined, wdir?: stri
   const dir = dirName(ctx.file.path);
   const candidates = [wdir !== undefined ? join(dir, wdir, notebook) : undefined, join(dir, notebook), join('', notebook)];
   const found = candidates.find((c) => c !== undefined && ctx.project.files.some((f) => f.path === c));
-  return found === undefined ? {} : { related: [{ file: found, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: 'the notebook the step runs' }] };
+  return found === undefined ? {} : { related: [{ file: found, range: FILE_START, message: 'the notebook the step runs' }] };
 }
 
 /** Simple Makefile variables (`NAME = value`, `:=`, `?=`), as written; later definitions win, as in make. */

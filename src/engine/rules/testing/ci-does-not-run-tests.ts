@@ -4,7 +4,7 @@ import { baseName } from '../../file-kinds.js';
 import { runsTests, splitShellCommands, type CiJob, type CiWorkflow } from '../../parsers/ci.js';
 import type { ProjectModel } from '../../project.js';
 import { defineProjectRule } from '../../rule.js';
-import type { Range } from '../../types.js';
+import { FILE_START } from '../../types.js';
 
 const messages = {
   noCi: 'The project has {tests} ({files}), but no CI configuration: nothing runs them on each change, so they break unnoticed. Add a CI workflow (e.g. .github/workflows/tests.yml) that installs the project and runs pytest.',
@@ -65,7 +65,7 @@ export default defineProjectRule<Id>({
     if (workflows.length === 0) {
       const anchor = manifestAnchor(project) ?? testFiles[0]?.path;
       if (anchor === undefined) return;
-      ctx.report({ messageId: 'noCi', data: { tests: plural(tests, 'test'), files }, file: anchor, range: START, subject: 'CI configuration' });
+      ctx.report({ messageId: 'noCi', data: { tests: plural(tests, 'test'), files }, file: anchor, range: FILE_START, subject: 'CI configuration' });
       return;
     }
     if (workflows.some((w) => mayRunTests(w))) return;
@@ -79,7 +79,7 @@ export default defineProjectRule<Id>({
       file: first.file,
       range: job.range,
       subject: 'CI test step',
-      related: testFiles.slice(0, 3).map((f) => ({ file: f.path, range: START, message: `${plural(f.tests, 'test')} that no CI job runs` })),
+      related: testFiles.slice(0, 3).map((f) => ({ file: f.path, range: FILE_START, message: `${plural(f.tests, 'test')} that no CI job runs` })),
     });
   },
 });
@@ -87,7 +87,6 @@ export default defineProjectRule<Id>({
 /** GitHub events and GitLab rules that run a pipeline on each change. */
 const CHANGE_TRIGGERS = /^(?:push|pull_request|pull_request_target|merge_group)$|CI_PIPELINE_SOURCE|CI_COMMIT_BRANCH|merge_request/;
 
-const START: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 /**
  * True when a workflow runs tests, or may: a command runs a test runner or a test script, a step is named for tests,

@@ -7,7 +7,7 @@ import { baseName } from '../../file-kinds.js';
 import type { FileFacts } from '../../facts.js';
 import { runsTests } from '../../parsers/ci.js';
 import { defineProjectRule } from '../../rule.js';
-import type { RelatedLocation } from '../../types.js';
+import { FILE_START, type RelatedLocation } from '../../types.js';
 
 const messages = {
   noTests: '{what}, but the project has no test functions at all: add a tests/ folder with a pytest smoke test that runs this code on a tiny input.',
@@ -69,7 +69,7 @@ export default defineProjectRule<Id>({
     candidates.sort((a, b) => a.rank - b.rank || parseVariantName(b.path).rank - parseVariantName(a.path).rank || depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : 1));
     const [anchor, ...others] = candidates;
     if (!anchor) return;
-    const at = anchor.outline.mainGuard ?? anchor.outline.top?.range ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+    const at = anchor.outline.mainGuard ?? anchor.outline.top?.range ?? FILE_START;
     const related: RelatedLocation[] = others.slice(0, 3).map((c) => ({ file: c.path, range: c.outline.top?.range ?? at, message: `${c.what}, untested as well` }));
     testFiles.sort();
     const common = { file: anchor.path, range: at, subject: 'test functions', ...(related.length > 0 ? { related } : {}) };
