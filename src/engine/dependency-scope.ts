@@ -1,5 +1,5 @@
 // Who owns which dependency declaration: sub-projects, libraries versus applications, declared names and first-party modules.
-import { baseName, dirName } from './file-kinds.js';
+import { baseName, dirName, resolveRelative } from './file-kinds.js';
 import type { DependencySpec, Manifest } from './parsers/manifest-types.js';
 import { normalizePackageName } from './parsers/manifest-types.js';
 import { pypiNameOfConda } from './python/distributions.js';
@@ -14,18 +14,6 @@ const DEFINING_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg', 'Pipf
 /** A path inside a project template (`{{ cookiecutter.repo_name }}/...`): its files are not real manifests or code. */
 export function isTemplatedPath(path: string): boolean {
   return /\{\{|\{%|\$\{\{/.test(path);
-}
-
-/** The folder `path` is in, joined with a relative `target` (`../a.txt`), normalised; undefined when it leaves the root. */
-export function resolveRelative(fromDir: string, target: string): string | undefined {
-  const out = fromDir === '' ? [] : fromDir.split('/');
-  for (const part of target.split(/[\\/]/)) {
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
 }
 
 /** The folders from `dir` up to the project root, nearest first. */

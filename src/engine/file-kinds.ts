@@ -69,3 +69,15 @@ export function classifyPath(path: string): FileKind {
 export function isTextKind(kind: FileKind): boolean {
   return kind !== 'data' && kind !== 'other';
 }
+
+/** The folder `path` is in, joined with a relative `target` (`../a.txt`), normalised; undefined when it leaves the root. */
+export function resolveRelative(fromDir: string, target: string): string | undefined {
+  const out = fromDir === '' ? [] : fromDir.split('/');
+  for (const part of target.split(/[\\/]/)) {
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}

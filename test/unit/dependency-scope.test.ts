@@ -1,8 +1,8 @@
 // Unit tests of the dependency scope: sub-projects, libraries versus applications, first-party modules, freeze files.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DependencyScope, isTemplatedPath, looksFrozen, resolveRelative } from '../../src/engine/dependency-scope';
-import { classifyPath } from '../../src/engine/file-kinds';
+import { DependencyScope, isTemplatedPath, looksFrozen } from '../../src/engine/dependency-scope';
+import { classifyPath, resolveRelative } from '../../src/engine/file-kinds';
 import { buildProjectModel, PROJECT_METADATA_KINDS } from '../../src/engine/project';
 import { SourceFile } from '../../src/engine/source-file';
 

@@ -1,5 +1,6 @@
 // Config objects a Python file loads itself: `yaml.safe_load(open("params.yaml"))`, `OmegaConf.load`, `@hydra.main`, `dvc.api.params_show()`.
 import type { Node } from 'web-tree-sitter';
+import { resolveRelative } from '../file-kinds.js';
 import type { PythonAnalysis } from '../python/analysis.js';
 
 /** How the object was loaded, which decides how keys are read (`cfg["k"]` on dicts, `cfg.k` too on OmegaConf). */
@@ -103,7 +104,7 @@ function hydraMain(py: PythonAnalysis, decorator: Node, fileDir: string): Config
   const body = definition?.childForFieldName('body');
   if (!definition || !body || param?.type !== 'identifier') return undefined;
   const name = /\.ya?ml$/.test(configName.value) ? configName.value : `${configName.value}.yaml`;
-  const file = normalizePath(joinPath(joinPath(fileDir, configPath.value), name));
+  const file = resolveRelative(fileDir, `${configPath.value}/${name}`);
   if (file === undefined) return undefined;
   return { loader: 'hydra', files: [file], name: param.text, scope: definition, at: body.startIndex, base: [], load: decorator };
 }
@@ -219,26 +220,11 @@ function optionDefault(py: PythonAnalysis, dest: string, fileDir: string): Where
 /** A path as the code wrote it, resolved from the project root (where scripts are run) and from the file's folder. */
 function candidates(path: string, fileDir: string): string[] {
   if (path === '' || path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:|\\|\*|^\w+:\/\//.test(path)) return [];
-  const out = [normalizePath(path), fileDir === '' ? undefined : normalizePath(joinPath(fileDir, path))];
+  const out = [resolveRelative('', path), fileDir === '' ? undefined : resolveRelative(fileDir, path)];
   return [...new Set(out.filter((p): p is string => p !== undefined))];
 }
 
-function joinPath(dir: string, path: string): string {
-  return dir === '' ? path : `${dir}/${path}`;
-}
 
-/** `a/./b/../c` → `a/c`; undefined when the path climbs above the project root. */
-export function normalizePath(path: string): string | undefined {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
-}
 
 /** The function definition a node is in, or the module. */
 export function scopeOf(node: Node, py: PythonAnalysis): Node {

@@ -1,12 +1,11 @@
 // Every key a loaded config object can have: its file (and sibling configs), a Hydra tree under every choice of its defaults, or DVC's params files.
-import { baseName, dirName } from '../file-kinds.js';
+import { baseName, dirName, resolveRelative } from '../file-kinds.js';
 import type { ConfigNode } from '../parsers/config-tree.js';
 import type { FileFacts } from '../facts.js';
 import type { ProjectModel } from '../project.js';
 import { FILE_START, type Range } from '../types.js';
 import type { ConfigFileModel } from './config-files.js';
 import type { ConfigSource } from './config-reads.js';
-import { normalizePath } from './config-sources.js';
 
 /** One file's keys, placed at the key path where the composed config holds them. */
 export interface ConfigLayer {
@@ -97,7 +96,7 @@ function hydraUniverse(primaryFile: string | undefined, configs: readonly Config
 
 /** The files one defaults entry may select (all options of a group left open), or undefined when it cannot be followed. */
 function defaultsEntry(entry: ConfigNode, here: string, root: string, inTree: ReadonlySet<string>): string[] | undefined {
-  const file = (dir: string, name: string): string | undefined => normalizePath(`${name.startsWith('/') ? root : dir}/${name.replace(/^\//, '')}.yaml`);
+  const file = (dir: string, name: string): string | undefined => resolveRelative(name.startsWith('/') ? root : dir, `${name.replace(/^\//, '')}.yaml`);
   if (entry.kind === 'scalar') {
     if (entry.value === '_self_') return [];
     if (typeof entry.value !== 'string' || entry.value.includes('@')) return undefined;
@@ -112,7 +111,7 @@ function defaultsEntry(entry: ConfigNode, here: string, root: string, inTree: Re
   const groupPath = key.startsWith('/') ? key.slice(1) : (here === root ? key : `${here.slice(root === '' ? 0 : root.length + 1)}/${key}`);
   // Hydra's own groups (hydra/job_logging, and plugins') only change the `hydra` key.
   if (groupPath === 'hydra' || groupPath.startsWith('hydra/') || baseName(here) === 'hydra') return [];
-  const groupDir = normalizePath(root === '' ? groupPath : `${root}/${groupPath}`);
+  const groupDir = resolveRelative(root, groupPath);
   if (groupDir === undefined) return undefined;
   const value = only.node;
   const options = value.kind === 'scalar' ? [value.value] : value.kind === 'list' ? value.children.map((c) => (c.kind === 'scalar' ? c.value : undefined)) : [undefined];

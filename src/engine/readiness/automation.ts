@@ -2,7 +2,7 @@
 import { ORCHESTRATOR_MODULES, commandReferences } from '../analyses/pipeline-steps.js';
 import { resolveCodeRef, type TestSuite } from '../analyses/test-reach.js';
 import type { ImportGraph } from '../analyses/import-graph.js';
-import { dirName } from '../file-kinds.js';
+import { dirName, resolveRelative } from '../file-kinds.js';
 import type { FileFacts } from '../facts.js';
 import { runsTests, splitShellCommands } from '../parsers/ci.js';
 import type { ProjectModel } from '../project.js';
@@ -57,7 +57,7 @@ export function automatedCommands(project: ProjectModel, facts: ReadonlyMap<stri
   for (const pipeline of project.dvc.pipelines) {
     const base = dirName(pipeline.file);
     for (const stage of pipeline.stages) {
-      const dir = stage.wdir === undefined ? base : joinPath(base, stage.wdir);
+      const dir = stage.wdir === undefined ? base : (resolveRelative(base, stage.wdir) ?? base);
       for (const cmd of stage.cmd) out.push({ text: cmd.text, via: 'dvc', file: pipeline.file, line: cmd.range.start.line, owner: stage.name, scheduled: false, dir });
     }
   }
@@ -76,7 +76,8 @@ export function automatedCommands(project: ProjectModel, facts: ReadonlyMap<stri
       }
       const script = words.find((w) => w.endsWith('.sh'));
       if (script !== undefined) {
-        const steps = facts.get(joinPath(command.dir, script.replace(/^\.\//, '')))?.pipelineSteps?.steps ?? [];
+        const path = resolveRelative(command.dir, script);
+        const steps = (path === undefined ? undefined : facts.get(path))?.pipelineSteps?.steps ?? [];
         for (const step of steps) for (const run of step.runs) expanded.push({ ...command, text: `${run} (${script})` });
       }
     }
@@ -127,17 +128,5 @@ export function commandEvidence(command: AutomatedCommand, what: string): Eviden
 }
 
 function resolvePath(dir: string, written: string, files: ReadonlySet<string>): string | undefined {
-  const candidates = [joinPath(dir, written), written];
-  return candidates.find((c) => files.has(c));
-}
-
-/** Joins a project-relative folder and a relative path, folding `.` and `..`. */
-export function joinPath(dir: string, rel: string): string {
-  const parts = dir === '' ? [] : dir.split('/');
-  for (const part of rel.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
+  return [resolveRelative(dir, written), written].find((c) => c !== undefined && files.has(c));
 }

@@ -1,6 +1,6 @@
 // dependency-unpinned: an application's declared dependencies that let the installer pick whatever version is newest today.
-import { dependencyScope, isTemplatedPath, resolveRelative, type DependencyScope, type ProjectKindSetting } from '../../dependency-scope.js';
-import { baseName, dirName } from '../../file-kinds.js';
+import { dependencyScope, isTemplatedPath, type DependencyScope, type ProjectKindSetting } from '../../dependency-scope.js';
+import { baseName, dirName, resolveRelative } from '../../file-kinds.js';
 import type { DependencySpec, Manifest } from '../../parsers/manifest-types.js';
 import { compareVersions, parseVersion } from '../../parsers/versions.js';
 import { knownVersions, type KnownVersion, type ProjectModel } from '../../project.js';
