@@ -86,6 +86,16 @@ describe('readiness model', () => {
     assert.equal(item(stale, 'infra-2').level, 'present');
   });
 
+  it('takes CODEOWNERS as automated review only when a rule with an owner covers committed model code', async () => {
+    const tracked = Object.keys(TESTED);
+    const docsOnly = await report({ ...TESTED, '.github/CODEOWNERS': '# docs team\ndocs/ @org/docs\n' }, [...tracked, '.github/CODEOWNERS']);
+    assert.equal(item(docsOnly, 'model-1').level, 'present');
+    const unowned = await report({ ...TESTED, '.github/CODEOWNERS': 'pkg/ @org/ml\npkg/model.py\n' }, [...tracked, '.github/CODEOWNERS']);
+    assert.equal(item(unowned, 'model-1').level, 'present', 'a later rule without owners takes the file back out of review');
+    const owned = await report({ ...TESTED, '.github/CODEOWNERS': '*.md @org/docs\n/pkg/ @org/ml  # model code\n' }, [...tracked, '.github/CODEOWNERS']);
+    assert.deepEqual(item(owned, 'model-1').evidence.filter((e) => e.level === 'automated').map((e) => [e.text, e.line]), [['CODEOWNERS requests review of `pkg/model.py` automatically', 2]]);
+  });
+
   it('counts datasets and data modules as feature code', async () => {
     const r = await report({
       'data/__init__.py': '',

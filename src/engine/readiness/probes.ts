@@ -1,4 +1,5 @@
 // Per-item probes: what the repository shows for each ML Test Score item, as evidence with a level and a place.
+import ignore from 'ignore';
 import { isTemplated, isVendored } from '../analyses/code-areas.js';
 import type { ImportGraph } from '../analyses/import-graph.js';
 import { testSuite, type TestSuite } from '../analyses/test-reach.js';
@@ -189,7 +190,7 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   },
   // Deep-learning projects keep their feature code in datasets and data modules (per-example transforms).
   'data-7': (ctx) => testedCode(ctx, (f) => [...(f.outline?.features ?? []), ...(f.outline?.classes.filter((c) => c.bases.some((b) => DATA_BASES.has(b))) ?? [])], 'feature'),
-  'model-1': (ctx) => {
+  'model-1': async (ctx) => {
     const out: EvidenceRef[] = [];
     const tracked = ctx.project.git?.tracked;
     // The spec of a model is its definition (a network, an estimator class) or the training script that builds it.
@@ -205,7 +206,10 @@ export const PROBES: Readonly<Record<string, Probe>> = {
       out.push({ level: 'present', text: `model code is committed (${String(committed.length)} ${committed.length === 1 ? 'file' : 'files'})`, ...at(first, model?.range, model?.cell) });
     }
     const owners = ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'].find((p) => ctx.paths.has(p));
-    if (owners !== undefined && first !== undefined) out.push({ level: 'automated', text: 'CODEOWNERS requests review of changes automatically', file: owners });
+    const text = owners === undefined || first === undefined ? undefined : await ctx.input.readText(owners);
+    // Only a rule with an owner that covers model code requests a review of it (a CODEOWNERS for docs/ does not).
+    const owned = text === undefined ? undefined : ownedBy(text, committed);
+    if (owners !== undefined && owned !== undefined) out.push({ level: 'automated', text: `CODEOWNERS requests review of \`${owned.file}\` automatically`, file: owners, line: owned.line });
     return out;
   },
   'model-3': async (ctx) => {
@@ -336,6 +340,19 @@ export const PROBES: Readonly<Record<string, Probe>> = {
       .filter((s, i, all) => all.findIndex((o) => o.file === s.file) === i)
       .map((s) => ({ level: 'present' as const, text: s.what, ...at(s.file, s.fact.range, s.fact.cell) })),
 };
+
+/** The first of `files` a CODEOWNERS rule with at least one owner covers, with the rule's 1-based line (the last matching rule wins, as on GitHub). */
+function ownedBy(text: string, files: readonly string[]): { file: string; line: number } | undefined {
+  const rules = text.split(/\r?\n/).flatMap((raw, i) => {
+    const [pattern, ...owners] = raw.replace(/(^|\s)#.*$/, '').trim().split(/\s+/);
+    return pattern === undefined || pattern === '' ? [] : [{ matcher: ignore().add(pattern), owned: owners.length > 0, line: i + 1 }];
+  });
+  for (const file of files) {
+    const rule = [...rules].reverse().find((r) => r.matcher.ignores(file));
+    if (rule?.owned) return { file, line: rule.line };
+  }
+  return undefined;
+}
 
 /** Keeps the strongest evidence first and caps the list. */
 export function rankEvidence(evidence: readonly EvidenceRef[]): EvidenceRef[] {
