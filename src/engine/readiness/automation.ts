@@ -20,6 +20,8 @@ export interface AutomatedCommand {
   readonly owner: string;
   /** True for a CI job of a workflow with a `schedule` trigger. */
   readonly scheduled: boolean;
+  /** For a script a `make` target or shell script runs: that target or script (the command text is then the script). */
+  readonly through?: string;
   /** Folder its relative paths resolve against. */
   readonly dir: string;
 }
@@ -28,8 +30,10 @@ export interface Automation {
   readonly commands: readonly AutomatedCommand[];
   /** The first CI command that runs the test suite, if any. */
   readonly testRun?: AutomatedCommand;
-  /** Python files a command runs directly, with the command that runs each. */
+  /** Python files a command runs directly, with the (first) command that runs each. */
   readonly entries: ReadonlyMap<string, AutomatedCommand>;
+  /** The project's Python files and notebooks a command runs directly. */
+  readonly scripts: (command: AutomatedCommand) => readonly string[];
   /** Files the entries reach through imports: code a pipeline step or CI job runs on real inputs. */
   readonly reach: ReadonlySet<string>;
   /**
@@ -71,14 +75,14 @@ export function automatedCommands(project: ProjectModel, facts: ReadonlyMap<stri
         const makefile = facts.get(command.dir === '' ? 'Makefile' : `${command.dir}/Makefile`);
         for (const step of makefile?.pipelineSteps?.steps ?? []) {
           if (!step.name.split(/\s+/).includes(target)) continue;
-          for (const run of step.runs) expanded.push({ ...command, text: `${run} (make ${target})` });
+          for (const run of step.runs) expanded.push({ ...command, text: run, through: `make ${target}` });
         }
       }
       const script = words.find((w) => w.endsWith('.sh'));
       if (script !== undefined) {
         const path = resolveRelative(command.dir, script);
         const steps = (path === undefined ? undefined : facts.get(path))?.pipelineSteps?.steps ?? [];
-        for (const step of steps) for (const run of step.runs) expanded.push({ ...command, text: `${run} (${script})` });
+        for (const step of steps) for (const run of step.runs) expanded.push({ ...command, text: run, through: script });
       }
     }
   }
@@ -91,11 +95,16 @@ export function automation(project: ProjectModel, facts: ReadonlyMap<string, Fil
   const commands = automatedCommands(project, facts);
   const python = new Set(project.files.filter((f) => f.kind === 'python' || f.kind === 'notebook').map((f) => f.path));
   const entries = new Map<string, AutomatedCommand>();
+  const scripts = new Map<AutomatedCommand, string[]>();
   for (const command of commands) {
-    for (const run of commandReferences(command.text.replace(/ \((make [^)]*|[^)]*\.sh)\)$/, '')).runs) {
+    const runs: string[] = [];
+    for (const run of commandReferences(command.text).runs) {
       const target = run.startsWith('module:') ? resolveCodeRef(run.slice('module:'.length), python) : resolvePath(command.dir, run, python);
-      if (target !== undefined && !tests.has(target) && !entries.has(target)) entries.set(target, command);
+      if (target === undefined || tests.has(target)) continue;
+      runs.push(target);
+      if (!entries.has(target)) entries.set(target, command);
     }
+    scripts.set(command, runs);
   }
   const testRun = commands.find((c) => c.via === 'ci' && runsTests(c.text));
   // One breadth-first walk from every entry at once: a file is credited to the first command that reaches it.
@@ -113,7 +122,7 @@ export function automation(project: ProjectModel, facts: ReadonlyMap<string, Fil
     }
     frontier = next;
   }
-  return { commands, ...(testRun ? { testRun } : {}), entries, reach: new Set(reachedBy.keys()), via: (path) => reachedBy.get(path) };
+  return { commands, ...(testRun ? { testRun } : {}), entries, scripts: (command) => scripts.get(command) ?? [], reach: new Set(reachedBy.keys()), via: (path) => reachedBy.get(path) };
 }
 
 /** True when a file imports an orchestrator (Airflow, Prefect, Kedro...): its code runs on the orchestrator's schedule. */
@@ -123,7 +132,7 @@ export function isOrchestratorModule(fileFacts: FileFacts | undefined): boolean 
 
 /** Evidence that a command runs something, pointing at the command. */
 export function commandEvidence(command: AutomatedCommand, what: string): EvidenceRef {
-  const where = command.via === 'ci' ? `CI job '${command.owner}'` : `DVC stage '${command.owner}'`;
+  const where = `${command.via === 'ci' ? `CI job '${command.owner}'` : `DVC stage '${command.owner}'`}${command.through === undefined ? '' : ` (through \`${command.through}\`)`}`;
   return { level: 'automated', text: `${where} ${what}`, file: command.file, line: command.line + 1 };
 }
 

@@ -315,7 +315,7 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     const out: EvidenceRef[] = [];
     for (const c of ctx.auto.commands) {
       if (!c.scheduled) continue;
-      const trains = /\bdvc\s+(repro|exp\s+run)\b/.test(c.text) || [...ctx.auto.entries].some(([file, cmd]) => cmd === c && ctx.facts.get(file)?.roles?.includes('training') === true);
+      const trains = /\bdvc\s+(repro|exp\s+run)\b/.test(c.text) || ctx.auto.scripts(c).some((file) => ctx.facts.get(file)?.roles?.includes('training') === true);
       if (trains) out.push(commandEvidence(c, 'retrains on a schedule'));
     }
     return out;
